@@ -1,0 +1,93 @@
+"""Unicode clean-up shared by transliteration and the variant key.
+
+Three jobs, each linear in the length of the text:
+
+* compose to NFC, so that ``и`` + U+0306 and ``й`` are one letter;
+* drop invisible format characters (zero-width space and joiners, soft
+  hyphen, byte-order mark, direction marks), which split words silently;
+* repair homoglyphs: a word that mixes Latin and Cyrillic letters is usually
+  typed with the wrong keyboard layout for one or two letters (a Latin ``a``
+  in ``Нaзарбаев``), so the look-alike letters of the minority script are
+  replaced by their twins in the majority script.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# Cyrillic letters and their Latin look-alikes, as (Cyrillic, Latin) pairs.
+_TWINS = (
+    ("а", "a"),
+    ("е", "e"),
+    ("о", "o"),
+    ("р", "p"),
+    ("с", "c"),
+    ("х", "x"),
+    ("у", "y"),
+    ("і", "i"),
+    ("ј", "j"),
+    ("А", "A"),
+    ("В", "B"),
+    ("Е", "E"),
+    ("К", "K"),
+    ("М", "M"),
+    ("Н", "H"),
+    ("О", "O"),
+    ("Р", "P"),
+    ("С", "C"),
+    ("Т", "T"),
+    ("Х", "X"),
+    ("У", "Y"),
+    ("І", "I"),
+    ("Ј", "J"),
+    # Latin schwa and barred o stand in for Ә and Ө in Kazakh typed on a
+    # Latin keyboard.
+    ("ә", "ə"),
+    ("Ә", "Ə"),
+    ("ө", "ɵ"),
+    ("Ө", "Ɵ"),
+)
+_TO_LATIN = str.maketrans(dict(_TWINS))
+_TO_CYRILLIC = str.maketrans({latin: cyrillic for cyrillic, latin in _TWINS})
+
+_INVISIBLE = dict.fromkeys(
+    map(
+        ord,
+        "\u00ad\u180e\u200b\u200c\u200d\u200e\u200f\u2060\u2061\u2062\u2063\u2064\ufeff"
+        "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069",
+    ),
+    None,
+)
+
+_CYRILLIC = re.compile("[\u0400-\u052f\u1c80-\u1c8f\u2de0-\u2dff\ua640-\ua69f]")
+_LATIN = re.compile("[A-Za-z\u00c0-\u024f\u0259\u0275\u1e00-\u1eff]")
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+def has_cyrillic(text: str) -> bool:
+    """Whether ``text`` contains a Cyrillic character."""
+    return _CYRILLIC.search(text) is not None
+
+
+def clean(text: str) -> str:
+    """Return ``text`` in NFC, without invisible characters, homoglyphs repaired."""
+    if not unicodedata.is_normalized("NFC", text):
+        text = unicodedata.normalize("NFC", text)
+    text = text.translate(_INVISIBLE)
+    if has_cyrillic(text) and _LATIN.search(text):
+        text = _WORD.sub(_repair_word, text)
+    return text
+
+
+def _repair_word(match: re.Match[str]) -> str:
+    word = match.group()
+    cyrillic = len(_CYRILLIC.findall(word))
+    if cyrillic == 0:
+        return word
+    latin = len(_LATIN.findall(word))
+    if latin == 0:
+        return word
+    if cyrillic >= latin:
+        return word.translate(_TO_CYRILLIC)
+    return word.translate(_TO_LATIN)

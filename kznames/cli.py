@@ -1,0 +1,128 @@
+"""The ``kznames`` command line.
+
+Every command reads its argument, or standard input when the argument is
+``-`` or missing and input is piped, one item a line. Names go out as
+tab-separated input and result so the output joins back to the input; text
+given to ``translit`` goes out as text. Usage errors exit with code 2 and
+one line on standard error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from collections.abc import Callable, Iterator, Sequence
+from typing import NoReturn, TextIO
+
+from kznames.key import key
+from kznames.normalize import normalize
+from kznames.translit import get_system, systems, transliterate
+
+
+class _Parser(argparse.ArgumentParser):
+    """An argument parser whose usage errors are one line and exit code 2."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(2, f"{self.prog}: error: {message} (see {self.prog} --help)\n")
+
+
+def _lines(value: str | None, stdin: TextIO) -> Iterator[str]:
+    """The argument itself, or the lines of standard input for ``-`` or none."""
+    if value is not None and value != "-":
+        yield value
+        return
+    for line in stdin:
+        yield line.rstrip("\r\n")
+
+
+def _names(fn: Callable[[str], str], args: argparse.Namespace, out: TextIO) -> None:
+    for line in _lines(args.name, sys.stdin):
+        out.write(f"{line}\t{fn(line)}\n" if args.name in (None, "-") else f"{fn(line)}\n")
+
+
+def _translit(args: argparse.Namespace, out: TextIO) -> None:
+    for line in _lines(args.text, sys.stdin):
+        out.write(transliterate(line, args.system) + "\n")
+
+
+def _systems(args: argparse.Namespace, out: TextIO) -> None:
+    table = systems()
+    if args.json:
+        out.write(json.dumps(table, ensure_ascii=False, indent=2) + "\n")
+        return
+    width = max(map(len, table))
+    for sid, description in table.items():
+        out.write(f"{sid:<{width}}  {description}\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser of the ``kznames`` command."""
+    parser = _Parser(
+        prog="kznames",
+        description="One identity for every spelling of a Kazakh name.",
+        epilog="Run 'kznames COMMAND --help' for a command's options.",
+    )
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    translit = commands.add_parser(
+        "translit",
+        help="romanize Kazakh or Russian Cyrillic text",
+        description="Romanize Cyrillic text with one system; Latin text passes through.",
+        epilog="Example: kznames translit --system kk-bgn-pcgn 'Қасым-Жомарт Тоқаев'",
+    )
+    translit.add_argument("--system", "-s", required=True, help="system id (see 'kznames systems')")
+    translit.add_argument("text", nargs="?", help="text to romanize, or - for standard input")
+    translit.set_defaults(run=_translit)
+
+    for name, fn, summary in (
+        ("key", key, "print the variant key of a name, shared by all its spellings"),
+        ("normalize", normalize, "print the canonical identifier of a name"),
+    ):
+        sub = commands.add_parser(
+            name,
+            help=summary,
+            description=summary[0].upper()
+            + summary[1:]
+            + ". From standard input: one name a line; out: input, tab, result.",
+            epilog=f"Example: kznames {name} 'TOKAYEV Kassym-Jomart'",
+        )
+        sub.add_argument("name", nargs="?", help="a name, or - for standard input")
+        sub.set_defaults(run=lambda args, out, fn=fn: _names(fn, args, out))
+
+    listing = commands.add_parser(
+        "systems", help="list the romanization systems", description="List the system ids."
+    )
+    listing.add_argument("--json", action="store_true", help="print a JSON object")
+    listing.set_defaults(run=_systems)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; return the exit code."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    for stream in (sys.stdin, sys.stdout):
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(encoding="utf-8")
+    if getattr(args, "system", None) is not None:
+        try:
+            get_system(args.system)
+        except ValueError as error:
+            parser.error(str(error))
+    if getattr(args, "name", "") is None and sys.stdin.isatty():
+        parser.error("give a NAME or pipe names on standard input")
+    if getattr(args, "text", "") is None and sys.stdin.isatty():
+        parser.error("give TEXT or pipe text on standard input")
+    try:
+        args.run(args, sys.stdout)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        # The reader went away (``| head``): stop quietly, as Unix filters do.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

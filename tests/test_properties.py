@@ -1,0 +1,226 @@
+"""Properties proved with hypothesis over generated names and arbitrary strings."""
+
+import re
+import subprocess
+import sys
+import time
+
+import pytest
+from cyrillic_names import (
+    CODAS,
+    CONSONANTS,
+    KAZAKH_GIVEN,
+    KAZAKH_LETTERS,
+    PLACES,
+    RUSSIAN_GIVEN,
+    SURNAME_STEMS,
+    SURNAME_SUFFIXES,
+    VOWELS,
+)
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import kznames
+from kznames.translit import _registry
+
+SYSTEMS = sorted(_registry())
+
+# Syllables shaped like Kazakh and Russian ones: a consonant (none only at the
+# start of a word or after a closed syllable), a vowel, an optional closing
+# consonant or Й, sometimes a soft sign after a consonant.
+open_syllable = st.builds(
+    lambda onset, vowel: onset + vowel,
+    st.sampled_from(tuple(CONSONANTS)),
+    st.sampled_from(tuple(VOWELS)),
+)
+closed_syllable = st.builds(
+    lambda onset, vowel, coda, soft: onset + vowel + coda + (soft if coda in CONSONANTS else ""),
+    st.sampled_from(("", *tuple(CONSONANTS))),
+    st.sampled_from(tuple(VOWELS)),
+    st.sampled_from(tuple(CODAS)),
+    st.sampled_from(("",) * 9 + ("ь",)),
+)
+
+
+def _join_syllables(parts):
+    """Join syllables, giving a vowel-initial syllable a consonant after an open one."""
+    word = ""
+    for part in parts:
+        if word and word[-1] in VOWELS and part[0] in VOWELS:
+            part = "л" + part
+        word += part
+    return word
+
+
+syllable = st.one_of(open_syllable, closed_syllable)
+made_up_word = st.builds(
+    lambda parts, suffix: (_join_syllables(parts) + suffix).capitalize(),
+    st.lists(syllable, min_size=1, max_size=4),
+    st.sampled_from(SURNAME_SUFFIXES),
+)
+real_word = st.one_of(
+    st.sampled_from(KAZAKH_GIVEN + RUSSIAN_GIVEN + PLACES),
+    st.builds(
+        lambda stem, suffix: stem + suffix,
+        st.sampled_from(SURNAME_STEMS),
+        st.sampled_from(SURNAME_SUFFIXES),
+    ),
+)
+cyrillic_name = st.builds(
+    " ".join, st.lists(st.one_of(real_word, made_up_word), min_size=1, max_size=3)
+)
+
+
+def in_exception(system_id: str, name: str) -> bool:
+    """Whether ``name`` has a context the system documents as one its output cannot key like."""
+    low = name.lower()
+    return any(re.search(p, low) for p, _ in _registry()[system_id].key_exceptions)
+
+
+@pytest.mark.parametrize("system", SYSTEMS)
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(name=cyrillic_name)
+def test_romanizing_does_not_change_the_key(system, name):
+    if in_exception(system, name):
+        return
+    assert kznames.key(kznames.transliterate(name, system)) == kznames.key(name)
+
+
+# Every pair of Kazakh letters, with and without a soft sign between them,
+# inside a word, at its end and before -ев.
+LETTER_PAIRS = [
+    before + x + soft + y + after
+    for x in KAZAKH_LETTERS
+    for y in KAZAKH_LETTERS
+    for soft in ("", "ь")
+    for before, after in (
+        ("а", "а"),
+        ("а", ""),
+        ("", "ев"),
+        ("а", "т"),
+        ("т", "т"),
+        ("т", ""),
+        ("т", "жа"),
+    )
+]
+
+
+@pytest.mark.parametrize("system", SYSTEMS)
+def test_documented_exceptions_are_real(system):
+    """Each documented exception breaks the property for some letter pair: none is idle."""
+    for pattern, why in _registry()[system].key_exceptions:
+        broken = (
+            n
+            for n in LETTER_PAIRS
+            if re.search(pattern, n)
+            and kznames.key(kznames.transliterate(n, system)) != kznames.key(n)
+        )
+        assert next(broken, None), f"{system}: nothing breaks the exception {pattern!r} ({why})"
+
+
+@settings(max_examples=500, deadline=None)
+@given(name=st.one_of(cyrillic_name, st.text()))
+def test_the_key_of_a_key_is_itself(name):
+    k = kznames.key(name)
+    assert kznames.key(k) == k
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    words=st.lists(st.one_of(real_word, made_up_word), min_size=1, max_size=4), seed=st.randoms()
+)
+def test_normalize_ignores_word_order(words, seed):
+    shuffled = list(words)
+    seed.shuffle(shuffled)
+    assert kznames.normalize(" ".join(words)) == kznames.normalize(" ".join(shuffled))
+
+
+strange_text = st.one_of(
+    st.text(),
+    st.text(alphabet=st.characters(codec="utf-8")),
+    st.text(
+        alphabet="ТокаевNazarbayevаеорсхуі\u200b\u200d\u00ad\ufeff\u0301\u0306\u0308·’'-  🇰🇿👍🏽"
+    ),
+    st.builds(lambda s: s.upper(), st.text()),
+)
+
+
+@settings(max_examples=500, deadline=None)
+@given(text=strange_text, system=st.sampled_from(SYSTEMS))
+def test_any_string_is_handled(text, system):
+    out = kznames.transliterate(text, system)
+    assert isinstance(out, str)
+    assert not re.search("[\u0400-\u052f]", out), "a Latin system emitted Cyrillic"
+    key = kznames.key(text)
+    assert re.fullmatch("[a-z0-9]*( [a-z0-9]+)*", key)
+    assert kznames.normalize(text) == " ".join(sorted(key.split()))
+
+
+@settings(max_examples=200, deadline=None)
+@given(text=st.text(alphabet=st.characters(codec="ascii", categories=["L", "N", "P", "Zs"])))
+def test_latin_input_passes_through_transliteration(text):
+    for system in SYSTEMS:
+        assert kznames.transliterate(text, system) == text
+
+
+def _seconds(fn, text):
+    best = float("inf")
+    for _ in range(3):
+        start = time.perf_counter()
+        fn(text)
+        best = min(best, time.perf_counter() - start)
+    return best
+
+
+@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(unit=strange_text.filter(lambda s: 0 < len(s) < 40))
+def test_time_grows_linearly_with_length(unit):
+    """Sixteen times the text takes about sixteen times as long, not two hundred and fifty."""
+    small = unit * (4000 // len(unit) + 1)
+    large = small * 16
+    for fn in (kznames.key, lambda t: kznames.transliterate(t, "kk-bgn-pcgn")):
+        ratio = _seconds(fn, large) / max(_seconds(fn, small), 1e-6)
+        assert ratio < 64, f"16x input took {ratio:.0f}x the time"
+
+
+@pytest.mark.parametrize(
+    "unit",
+    [
+        "Тоқаев ",
+        "Tokayev ",
+        "Тokaев",
+        "\u0438\u0306\u200b",
+        "🇰🇿",
+        "a\u0301\u0301\u0301",
+        "’s·-",
+        "ыйьъ",
+    ],
+)
+def test_a_megabyte_string_returns(unit):
+    text = unit * (1_000_000 // len(unit.encode()))
+    assert isinstance(kznames.key(text), str)
+    assert isinstance(kznames.normalize(text), str)
+    assert isinstance(kznames.transliterate(text, "ru-wikipedia"), str)
+
+
+def test_results_are_the_same_in_another_process():
+    names = ["Қасым-Жомарт Тоқаев", "Nazarbayeva Dariga", "Noersoeltan", "Шымкент", "Tokaïev"]
+    here = [kznames.key(n) for n in names] + [
+        kznames.transliterate(n, "kk-latin-2021") for n in names
+    ]
+    code = (
+        "import kznames, json, sys; names = json.loads(sys.argv[1]); "
+        "print(json.dumps([kznames.key(n) for n in names] + "
+        "[kznames.transliterate(n, 'kk-latin-2021') for n in names]))"
+    )
+    import json
+
+    for seed in ("0", "12345"):
+        out = subprocess.run(
+            [sys.executable, "-c", code, json.dumps(names)],
+            capture_output=True,
+            text=True,
+            check=True,
+            env={"PYTHONHASHSEED": seed, "PYTHONIOENCODING": "utf-8"},
+        ).stdout
+        assert json.loads(out) == here

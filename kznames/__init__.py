@@ -7,8 +7,8 @@ True
 'Qasym-Zhomart Toqaev'
 """
 
-from kznames.key import key
-from kznames.normalize import normalize
+from kznames.fold import key
+from kznames.identifier import normalize
 from kznames.translit import systems, transliterate
 
 __all__ = ["key", "normalize", "systems", "transliterate"]

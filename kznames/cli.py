@@ -16,8 +16,8 @@ import sys
 from collections.abc import Callable, Iterator, Sequence
 from typing import NoReturn, TextIO
 
-from kznames.key import key
-from kznames.normalize import normalize
+from kznames.fold import key
+from kznames.identifier import normalize
 from kznames.translit import get_system, systems, transliterate
 
 

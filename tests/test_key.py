@@ -3,7 +3,7 @@
 import pytest
 
 import kznames
-from kznames.key import folding_rules
+from kznames.fold import folding_rules
 
 SAME = [
     ["Toqaev", "Tokayev", "Tokaev", "Токаев", "Тоқаев"],

@@ -1,4 +1,3 @@
-# (Cyrillic and Latin look-alike letters are the subject of this module.)
 """Cross-check the romanization data files against independent implementations.
 
 * ``kk-bgn-pcgn`` against ICU's ``Kazakh-Latin/BGN`` transform (Unicode CLDR);

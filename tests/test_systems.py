@@ -1,4 +1,3 @@
-# (Cyrillic and Latin look-alike letters are the subject of this module.)
 """Checks on every romanization data file in ``kznames/systems``.
 
 Each sample pair of each file is its own test case, so a failing pair names

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from kznames._check import require_str
-from kznames.key import key
+from kznames.fold import key
 
 
 def normalize(name: str) -> str:

@@ -1,0 +1,113 @@
+"""MkDocs hook: writes the tables of systems and folding rules from the data files.
+
+A page asks for a table with an HTML comment on a line of its own, such as
+``<!-- kznames:systems -->``; the hook replaces it with the table built from
+``kznames/systems/*.json`` or ``kznames/data/folding.json`` at build time, so
+the documentation cannot drift from the data.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from kznames.fold import folding_rules
+from kznames.translit import System, _registry
+
+KAZAKH_LETTERS = "аәбвгғдеёжзийкқлмнңоөпрстуұүфхһцчшщъыіьэюя"
+RUSSIAN_LETTERS = "абвгдеёжзийклмнопрстуфхцчшщъыьэюя"
+
+
+def _cell(text: str) -> str:
+    return text.replace("|", "\\|").replace("\n", " ")
+
+
+def _table(header: list[str], rows: list[list[str]]) -> str:
+    lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
+    lines += ["| " + " | ".join(_cell(c) for c in row) + " |" for row in rows]
+    return "\n".join(lines)
+
+
+def _systems_of(language: str) -> list[System]:
+    return [s for s in _registry().values() if s.language == language]
+
+
+def systems_table() -> str:
+    """One row per system: id, name, input, description."""
+    rows = [
+        [f"`{s.id}`", s.name, {"kk": "Kazakh", "ru": "Russian"}[s.language], s.description]
+        for s in _registry().values()
+    ]
+    return _table(["id", "name", "written for", "description"], rows)
+
+
+def _letters_table(language: str, letters: str) -> str:
+    systems = _systems_of(language)
+    rows = [
+        [letter.upper()] + [f"`{s.letters[letter]}`" if s.letters[letter] else "–" for s in systems]
+        for letter in letters
+    ]
+    return _table(["letter"] + [f"`{s.id}`" for s in systems], rows)
+
+
+def system_details() -> str:
+    """Per system: sources, notes, context rules, samples and key exceptions."""
+    parts = []
+    for s in _registry().values():
+        parts.append(f"### `{s.id}`: {s.name}\n\n{s.description}.\n")
+        parts.append("**Sources**\n\n" + "\n".join(f"- {_cell(src)}" for src in s.source) + "\n")
+        if s.notes:
+            parts.append("**Notes**\n\n" + "\n".join(f"- {_cell(n)}" for n in s.notes) + "\n")
+        rules = [f"- `{c}` after `{p}` → `{out}`" for (p, c), out in sorted(s.after.items())] + [
+            f"- `{c}` before `{n}` → `{out}`" for (c, n), out in sorted(s.before.items())
+        ]
+        rules += [f"- word ending `{e}` → `{out}`" for e, out in sorted(s.endings.items())]
+        if rules:
+            parts.append(
+                "**Context rules** (`^` is the start of a word, `$` its end)\n\n"
+                + "\n".join(rules)
+                + "\n"
+            )
+        parts.append(
+            "**Samples** (run as tests)\n\n"
+            + _table(["Cyrillic", "Latin"], [[a, b] for a, b in s.samples])
+            + "\n"
+        )
+        if s.key_exceptions:
+            parts.append(
+                "**Where this system's output cannot share its input's key**\n\n"
+                + _table(["Cyrillic context", "why"], [[f"`{p}`", w] for p, w in s.key_exceptions])
+                + "\n"
+            )
+    return "\n".join(parts)
+
+
+def folding_table() -> str:
+    """One row per folding rule, in the order the key runs them."""
+    rows = [
+        [
+            f"`{r.id}`",
+            r.phase,
+            r.title,
+            f"{r.merges[0]} = {r.merges[1]}",
+            f"{r.keeps_apart[0]} ≠ {r.keeps_apart[1]}",
+            r.why,
+        ]
+        for r in folding_rules()
+    ]
+    return _table(["rule", "phase", "fold", "merges", "keeps apart", "why"], rows)
+
+
+TABLES: dict[str, Callable[[], str]] = {
+    "systems": systems_table,
+    "kazakh-letters": lambda: _letters_table("kk", KAZAKH_LETTERS),
+    "russian-letters": lambda: _letters_table("ru", RUSSIAN_LETTERS),
+    "system-details": system_details,
+    "folding": folding_table,
+}
+_MARKER = re.compile(r"^<!-- kznames:([a-z-]+) -->$", re.MULTILINE)
+
+
+def on_page_markdown(markdown: str, **_: object) -> str:
+    """Replace each table marker with its generated table."""
+    return _MARKER.sub(lambda m: TABLES[m.group(1)](), markdown)

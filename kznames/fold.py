@@ -1,0 +1,199 @@
+"""The variant key: one string for every spelling of a name.
+
+``key()`` romanizes Cyrillic with one plain letter table, then folds the
+Latin text with the ordered rules of ``data/folding.json``. Each rule there
+says what it merges, the false merge its narrow form avoids, and why; the docs
+print them from that file. This module is the engine that runs them.
+
+The engine compiles each rule to a step ``(kind, guard, a, b)``: a
+``str.translate`` table, a literal replacement, or a regular expression, with
+a literal ``guard`` that must occur in the text for the step to matter, so a
+rule that cannot apply costs one substring test. Rules that only touch
+non-ASCII characters are left out of the steps run on ASCII text.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import Any
+
+from unidecode import unidecode
+
+from kznames._check import require_str
+from kznames._text import clean, has_cyrillic
+from kznames.translit import _fallback, _nearest, get_system
+
+_TOKENS = (("S", "sh"), ("C", "ch"), ("Z", "zh"), ("X", "kh"), ("W", "shch"), ("T", "ts"))
+_NOT_KEY = re.compile(r"[^a-z0-9]+")
+
+_TRANSLATE, _REPLACE, _SUB, _DELETE_MARKS = range(4)
+Step = tuple[int, str, Any, Any]
+
+
+@dataclass(frozen=True)
+class FoldRule:
+    """One folding rule as documented in ``data/folding.json``."""
+
+    id: str
+    phase: str
+    title: str
+    merges: tuple[str, str]
+    keeps_apart: tuple[str, str]
+    why: str
+
+
+@cache
+def _folding() -> Mapping[str, Any]:
+    path = resources.files("kznames") / "data" / "folding.json"
+    return json.loads(path.read_text(encoding="utf-8"))  # type: ignore[no-any-return]
+
+
+@cache
+def folding_rules() -> tuple[FoldRule, ...]:
+    """The folding rules, in the order :func:`key` runs them."""
+    return tuple(
+        FoldRule(
+            id=r["id"],
+            phase=r["phase"],
+            title=r["title"],
+            merges=tuple(r["merges"]),  # type: ignore[arg-type]
+            keeps_apart=tuple(r["keeps_apart"]),  # type: ignore[arg-type]
+            why=r["why"],
+        )
+        for r in _folding()["rules"]
+    )
+
+
+def _rule_steps(rule: Mapping[str, Any]) -> list[Step]:
+    """The steps of one rule record."""
+    if "map" in rule:
+        return [(_TRANSLATE, "", str.maketrans(rule["map"]), None)]
+    if "replace" in rule:
+        return [(_REPLACE, rule["replace"], rule["replace"], rule["to"])]
+    if "replace_each" in rule:
+        return [(_REPLACE, old, old, new) for old, new in rule["replace_each"]]
+    if "delete" in rule:
+        table = str.maketrans("", "", rule["delete"])
+        return [(_DELETE_MARKS if rule.get("marks") else _TRANSLATE, "", table, None)]
+    pattern = re.compile(rule["regex"])
+    repl: str | Callable[[re.Match[str]], str]
+    if "each" in rule:
+        letter = rule["each"]
+        repl = lambda m: letter * len(m.group())  # noqa: E731
+    elif isinstance(rule["to"], dict):
+        lookup = dict(rule["to"])
+        repl = lambda m: lookup[m.group()]  # noqa: E731
+    else:
+        repl = rule["to"]
+    return [(_SUB, rule.get("guard", ""), pattern, repl)]
+
+
+def _ascii_part(step: Step) -> Step | None:
+    """The step as it acts on ASCII text, or ``None`` if it cannot change ASCII text."""
+    kind, guard, a, _ = step
+    if guard and not guard.isascii():
+        return None
+    if kind in (_TRANSLATE, _DELETE_MARKS):
+        table = {k: v for k, v in a.items() if k < 128}
+        return (_TRANSLATE, guard, table, None) if table else None
+    return step
+
+
+def _merge_tables(steps: list[Step]) -> list[Step]:
+    """Fuse neighbouring unguarded translate steps whose tables do not feed each other."""
+    merged: list[Step] = []
+    for step in steps:
+        if merged and step[0] == _TRANSLATE and merged[-1][0] == _TRANSLATE:
+            first, second = merged[-1][2], step[2]
+            outputs = "".join(v for v in first.values() if isinstance(v, str))
+            if not set(first) & set(second) and not any(ord(c) in second for c in outputs):
+                merged[-1] = (_TRANSLATE, "", {**first, **second}, None)
+                continue
+        merged.append(step)
+    return merged
+
+
+@cache
+def _steps(ascii_only: bool) -> tuple[Step, ...]:
+    steps = [s for rule in _folding()["rules"] for s in _rule_steps(rule)]
+    if ascii_only:
+        steps = [a for a in map(_ascii_part, steps) if a is not None]
+    return tuple(_merge_tables(steps))
+
+
+def _strip_marks(text: str) -> str:
+    """Drop combining marks; romanize any non-ASCII letter left with unidecode.
+
+    Other non-ASCII characters (punctuation, symbols, the BGN middle dot) stay:
+    later rules may need them, and the key keeps letters and digits only.
+    """
+    if text.isascii():
+        return text
+    decomposed = unicodedata.normalize("NFD", text)
+    bare = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    if bare.isascii():
+        return bare
+    return "".join(
+        unidecode(ch).lower() if ch.isalpha() and not ch.isascii() else ch for ch in bare
+    )
+
+
+@cache
+def _cyrillic_table() -> dict[int, str]:
+    """The Cyrillic letters as the key reads them, as a ``str.translate`` table."""
+    spec = _folding()["cyrillic"]
+    letters = {**get_system(spec["system"]).letters, **spec["letters"]}
+    fallback = _fallback()
+    table = {ord(c): out for c, out in letters.items()}
+    for c in fallback:
+        if c not in letters:
+            table[ord(c)] = "".join(letters.get(x, x) for x in _nearest(c, letters, fallback))
+    return table
+
+
+def key(name: str) -> str:
+    """Return the variant key of ``name``: equal for every spelling of the name.
+
+    The key folds script, romanization system, case, diacritics, apostrophes,
+    hyphens and punctuation, and keeps apart the names that differ: gender
+    endings, distinct letters, distinct digraphs. Words keep their order.
+
+    >>> key("Тоқаев") == key("Toqaev") == key("Tokayev") == key("Tokajew")
+    True
+    >>> key("Kassym-Jomart") == key("Qasym-Zhomart") == key("Касым-Жомарт")
+    True
+    >>> key("Nazarbayev"), key("Nazarbayeva")
+    ('nazarbaev', 'nazarbaeva')
+
+    Raises ``TypeError`` if ``name`` is not a ``str``.
+    """
+    require_str(name, "name")
+    text = name.lower()
+    if text.isascii():
+        steps = _steps(True)
+    else:
+        text = clean(text)
+        if has_cyrillic(text):
+            text = text.translate(_cyrillic_table())
+        steps = _steps(False)
+    for kind, guard, a, b in steps:
+        if guard and guard not in text:
+            continue
+        if kind == _TRANSLATE:
+            text = text.translate(a)
+        elif kind == _REPLACE:
+            text = text.replace(a, b)
+        elif kind == _SUB:
+            text = a.sub(b, text)
+        else:
+            text = _strip_marks(text.translate(a))
+    for token, letters in _TOKENS:
+        if token in text:
+            text = text.replace(token, letters)
+    return _NOT_KEY.sub(" ", text).strip()

@@ -1,0 +1,85 @@
+"""The kznames command line, run as a user runs it."""
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+import kznames
+from kznames.cli import main
+
+
+def run(*args, stdin=""):
+    return subprocess.run(
+        [sys.executable, "-m", "kznames.cli", *args],
+        input=stdin,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+    )
+
+
+def test_translit_an_argument():
+    out = run("translit", "--system", "kk-bgn-pcgn", "Қасым-Жомарт Тоқаев")
+    assert out.returncode == 0
+    assert out.stdout == "Qasym-Zhomart Toqaev\n"
+
+
+def test_translit_standard_input_line_by_line():
+    out = run("translit", "-s", "ru-icao", "-", stdin="Юлия\nТокаев\n\nAlmaty\n")
+    assert out.stdout.splitlines() == ["Iuliia", "Tokaev", "", "Almaty"]
+
+
+@pytest.mark.parametrize("command", ["key", "normalize"])
+def test_names_from_standard_input_keep_order_and_input(command):
+    names = ["TOKAYEV Kassym-Jomart", "", "Тоқаев Қасым-Жомарт", "Nazarbayeva"]
+    out = run(command, stdin="\n".join(names) + "\n")
+    assert out.returncode == 0
+    fn = getattr(kznames, command)
+    assert out.stdout.splitlines() == [f"{n}\t{fn(n)}" for n in names]
+
+
+def test_a_name_argument_prints_the_result_alone():
+    assert run("normalize", "Toqaev Qasym-Zhomart").stdout == "kasymzhomart tokaev\n"
+    assert run("key", "Tokajew").stdout == "tokaev\n"
+
+
+def test_systems_as_text_and_json():
+    text = run("systems").stdout.splitlines()
+    assert [line.split()[0] for line in text] == sorted(kznames.systems())
+    assert json.loads(run("systems", "--json").stdout) == kznames.systems()
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["translit", "--system", "klingon", "x"],
+        ["translit", "x"],
+        ["frobnicate"],
+        [],
+    ],
+)
+def test_usage_errors_exit_2_with_one_line(args):
+    out = run(*args)
+    assert out.returncode == 2
+    assert out.stdout == ""
+    assert len(out.stderr.strip().splitlines()) == 1
+    assert out.stderr.startswith("kznames")
+
+
+def test_unknown_system_message_lists_the_valid_ids():
+    err = run("translit", "--system", "klingon", "x").stderr
+    assert "kk-bgn-pcgn" in err and "ru-icao" in err
+
+
+@pytest.mark.parametrize("command", ["translit", "key", "normalize", "systems"])
+def test_every_command_has_help(command):
+    out = run(command, "--help")
+    assert out.returncode == 0
+    assert "usage: kznames " + command in out.stdout
+
+
+def test_main_returns_zero(capsys):
+    assert main(["key", "Qozhaev"]) == 0
+    assert capsys.readouterr().out == "kozhaev\n"

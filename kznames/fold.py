@@ -62,8 +62,8 @@ def folding_rules() -> tuple[FoldRule, ...]:
             id=r["id"],
             phase=r["phase"],
             title=r["title"],
-            merges=tuple(r["merges"]),  # type: ignore[arg-type]
-            keeps_apart=tuple(r["keeps_apart"]),  # type: ignore[arg-type]
+            merges=(r["merges"][0], r["merges"][1]),
+            keeps_apart=(r["keeps_apart"][0], r["keeps_apart"][1]),
             why=r["why"],
         )
         for r in _folding()["rules"]

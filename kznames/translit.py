@@ -25,6 +25,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
+from typing import Any
 
 from unidecode import unidecode
 
@@ -66,33 +67,22 @@ class System:
     key_exceptions: tuple[tuple[str, str], ...] = ()
 
     @classmethod
-    def from_json(cls, data: Mapping[str, object]) -> System:
+    def from_json(cls, data: Mapping[str, Any]) -> System:
         """Build a system from the parsed contents of its data file."""
-        after: dict[tuple[str, str], str] = {}
-        for letter, previous, out in data.get("after", ()):  # type: ignore[attr-defined]
-            for prev in previous:
-                after[(prev, letter)] = out
-        before: dict[tuple[str, str], str] = {}
-        for letter, following, out in data.get("before", ()):  # type: ignore[attr-defined]
-            for nxt in following:
-                before[(letter, nxt)] = out
         return cls(
-            id=str(data["id"]),
-            name=str(data["name"]),
-            language=str(data["language"]),
-            description=str(data["description"]),
-            source=tuple(data["source"]),  # type: ignore[arg-type]
-            letters=dict(data["letters"]),  # type: ignore[call-overload]
-            after=after,
-            before=before,
-            endings=dict(data.get("endings", {})),  # type: ignore[call-overload]
-            capitals=dict(data.get("capitals", {})),  # type: ignore[call-overload]
-            notes=tuple(data.get("notes", ())),  # type: ignore[arg-type]
-            samples=tuple(tuple(pair) for pair in data.get("samples", ())),  # type: ignore[attr-defined, misc]
-            key_exceptions=tuple(
-                (e["cyrillic"], e["why"])
-                for e in data.get("key_exceptions", ())  # type: ignore[attr-defined]
-            ),
+            id=data["id"],
+            name=data["name"],
+            language=data["language"],
+            description=data["description"],
+            source=tuple(data["source"]),
+            letters=dict(data["letters"]),
+            after={(p, c): out for c, prevs, out in data.get("after", ()) for p in prevs},
+            before={(c, n): out for c, nexts, out in data.get("before", ()) for n in nexts},
+            endings=dict(data.get("endings", {})),
+            capitals=dict(data.get("capitals", {})),
+            notes=tuple(data.get("notes", ())),
+            samples=tuple((a, b) for a, b in data.get("samples", ())),
+            key_exceptions=tuple((e["cyrillic"], e["why"]) for e in data.get("key_exceptions", ())),
         )
 
     def romanize(self, text: str) -> str:

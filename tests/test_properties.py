@@ -4,6 +4,7 @@ import re
 import subprocess
 import sys
 import time
+import unicodedata
 
 import pytest
 from cyrillic_names import (
@@ -119,10 +120,27 @@ def test_documented_exceptions_are_real(system):
 
 
 @settings(max_examples=500, deadline=None)
-@given(name=st.one_of(cyrillic_name, st.text()))
-def test_the_key_of_a_key_is_itself(name):
+@given(name=st.one_of(cyrillic_name, real_word), data=st.data())
+def test_case_invisible_characters_and_decomposition_do_not_change_the_key(name, data):
     k = kznames.key(name)
-    assert kznames.key(k) == k
+    assert kznames.key(name.upper()) == k
+    assert kznames.key(name.lower()) == k
+    assert kznames.key(unicodedata.normalize("NFD", name)) == k
+    cut = data.draw(st.integers(0, len(name)))
+    junk = data.draw(st.sampled_from(["\u200b", "\u200d", "\u00ad", "\ufeff", "\u2060"]))
+    assert kznames.key(name[:cut] + junk + name[cut:]) == k
+
+
+@settings(max_examples=300, deadline=None)
+@given(name=st.one_of(cyrillic_name, real_word))
+def test_romanized_spellings_in_every_system_agree_outside_exceptions(name):
+    """Not only each system against Cyrillic: any two systems against each other."""
+    keys = {
+        kznames.key(kznames.transliterate(name, system))
+        for system in SYSTEMS
+        if not in_exception(system, name)
+    }
+    assert len(keys) <= 1
 
 
 @settings(max_examples=300, deadline=None)

@@ -51,14 +51,7 @@ _TWINS = (
 _TO_LATIN = str.maketrans(dict(_TWINS))
 _TO_CYRILLIC = str.maketrans({latin: cyrillic for cyrillic, latin in _TWINS})
 
-_INVISIBLE = dict.fromkeys(
-    map(
-        ord,
-        "\u00ad\u180e\u200b\u200c\u200d\u200e\u200f\u2060\u2061\u2062\u2063\u2064\ufeff"
-        "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069",
-    ),
-    None,
-)
+_INVISIBLE = re.compile("[\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]+")
 
 _CYRILLIC = re.compile("[\u0400-\u052f\u1c80-\u1c8f\u2de0-\u2dff\ua640-\ua69f]")
 _LATIN = re.compile("[A-Za-z\u00c0-\u024f\u0259\u0275\u1e00-\u1eff]")
@@ -74,7 +67,8 @@ def clean(text: str) -> str:
     """Return ``text`` in NFC, without invisible characters, homoglyphs repaired."""
     if not unicodedata.is_normalized("NFC", text):
         text = unicodedata.normalize("NFC", text)
-    text = text.translate(_INVISIBLE)
+    if _INVISIBLE.search(text):
+        text = _INVISIBLE.sub("", text)
     if has_cyrillic(text) and _LATIN.search(text):
         text = _WORD.sub(_repair_word, text)
     return text

@@ -31,6 +31,10 @@ from kznames.translit import _fallback, _nearest, get_system
 
 _TOKENS = (("S", "sh"), ("C", "ch"), ("Z", "zh"), ("X", "kh"), ("W", "shch"), ("T", "ts"))
 _NOT_KEY = re.compile(r"[^a-z0-9]+")
+# Combining marks: diacritics, Cyrillic titlo, tie bars (U+0361, U+FE20-FE2F).
+_MARKS = re.compile(
+    "[\u0300-\u036f\u0483-\u0489\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]"
+)
 
 _TRANSLATE, _REPLACE, _SUB, _DELETE_MARKS = range(4)
 Step = tuple[int, str, Any, Any]
@@ -94,15 +98,22 @@ def _rule_steps(rule: Mapping[str, Any]) -> list[Step]:
     return [(_SUB, rule.get("guard", ""), pattern, repl)]
 
 
-def _ascii_part(step: Step) -> Step | None:
-    """The step as it acts on ASCII text, or ``None`` if it cannot change ASCII text."""
+def _ascii_steps(step: Step) -> list[Step]:
+    """The step as it acts on ASCII text: none if it cannot change ASCII text.
+
+    A translate table becomes one guarded replacement per ASCII letter when
+    no replacement feeds a later one: on short ASCII text a few substring
+    tests are much cheaper than ``str.translate`` with a dictionary.
+    """
     kind, guard, a, _ = step
     if guard and not guard.isascii():
-        return None
-    if kind in (_TRANSLATE, _DELETE_MARKS):
-        table = {k: v for k, v in a.items() if k < 128}
-        return (_TRANSLATE, guard, table, None) if table else None
-    return step
+        return []
+    if kind not in (_TRANSLATE, _DELETE_MARKS):
+        return [step]
+    table = {chr(k): v or "" for k, v in a.items() if k < 128}
+    if any(c in out for out in table.values() for c in table):
+        return [(_TRANSLATE, "", {ord(k): v for k, v in table.items()}, None)]
+    return [(_REPLACE, c, c, out) for c, out in table.items()]
 
 
 def _merge_tables(steps: list[Step]) -> list[Step]:
@@ -123,7 +134,7 @@ def _merge_tables(steps: list[Step]) -> list[Step]:
 def _steps(ascii_only: bool) -> tuple[Step, ...]:
     steps = [s for rule in _folding()["rules"] for s in _rule_steps(rule)]
     if ascii_only:
-        steps = [a for a in map(_ascii_part, steps) if a is not None]
+        steps = [a for step in steps for a in _ascii_steps(step)]
     return tuple(_merge_tables(steps))
 
 
@@ -135,8 +146,7 @@ def _strip_marks(text: str) -> str:
     """
     if text.isascii():
         return text
-    decomposed = unicodedata.normalize("NFD", text)
-    bare = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    bare = _MARKS.sub("", unicodedata.normalize("NFD", text))
     if bare.isascii():
         return bare
     return "".join(
@@ -175,14 +185,11 @@ def key(name: str) -> str:
     """
     require_str(name, "name")
     text = name.lower()
-    if text.isascii():
-        steps = _steps(True)
-    else:
+    if not text.isascii():
         text = clean(text)
         if has_cyrillic(text):
             text = text.translate(_cyrillic_table())
-        steps = _steps(False)
-    for kind, guard, a, b in steps:
+    for kind, guard, a, b in _steps(text.isascii()):
         if guard and guard not in text:
             continue
         if kind == _TRANSLATE:

@@ -96,7 +96,7 @@ class System:
         if not has_cyrillic(word):
             return word
         chars, upper = _expand(word, self.letters)
-        all_caps = len(chars) > 1 and all(upper)
+        all_caps = len(word) > 1 and word.isupper()
         n = len(chars)
         stop, ending = self._ending(chars)
         out: list[str] = []

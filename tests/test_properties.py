@@ -168,7 +168,8 @@ strange_text = st.one_of(
 def test_any_string_is_handled(text, system):
     out = kznames.transliterate(text, system)
     assert isinstance(out, str)
-    assert not re.search("[\u0400-\u052f]", out), "a Latin system emitted Cyrillic"
+    cyrillic_letters = [c for c in out if c.isalpha() and "CYRILLIC" in unicodedata.name(c, "")]
+    assert not cyrillic_letters, "a Latin system emitted a Cyrillic letter"
     key = kznames.key(text)
     assert re.fullmatch("[a-z0-9]*( [a-z0-9]+)*", key)
     assert kznames.normalize(text) == " ".join(sorted(key.split()))

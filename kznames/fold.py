@@ -95,7 +95,12 @@ def _rule_steps(rule: Mapping[str, Any]) -> list[Step]:
         repl = lambda m: lookup[m.group()]  # noqa: E731
     else:
         repl = rule["to"]
-    return [(_SUB, rule.get("guard", ""), pattern, repl)]
+    # A list of guards means "any of these": one step each. The rules that
+    # have one are idempotent, so running twice when two guards occur is safe.
+    guards = rule.get("guard", "")
+    return [
+        (_SUB, guard, pattern, repl) for guard in ([guards] if isinstance(guards, str) else guards)
+    ]
 
 
 def _ascii_steps(step: Step) -> list[Step]:
@@ -155,16 +160,23 @@ def _strip_marks(text: str) -> str:
 
 
 @cache
-def _cyrillic_table() -> dict[int, str]:
-    """The Cyrillic letters as the key reads them, as a ``str.translate`` table."""
+def _cyrillic_table() -> list[str]:
+    """The Cyrillic letters as the key reads them, as a ``str.translate`` table.
+
+    A list indexed by code point is faster than a dict for ``str.translate``;
+    characters past its end raise ``IndexError`` and are left as they are.
+    """
     spec = _folding()["cyrillic"]
     letters = {**get_system(spec["system"]).letters, **spec["letters"]}
     fallback = _fallback()
-    table = {ord(c): out for c, out in letters.items()}
+    table = {c: out for c, out in letters.items()}
     for c in fallback:
         if c not in letters:
-            table[ord(c)] = "".join(letters.get(x, x) for x in _nearest(c, letters, fallback))
-    return table
+            table[c] = "".join(letters.get(x, x) for x in _nearest(c, letters, fallback))
+    chars = [chr(i) for i in range(max(map(ord, table)) + 1)]
+    for c, out in table.items():
+        chars[ord(c)] = out
+    return chars
 
 
 def key(name: str) -> str:

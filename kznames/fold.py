@@ -215,4 +215,6 @@ def key(name: str) -> str:
     for token, letters in _TOKENS:
         if token in text:
             text = text.replace(token, letters)
+    if text.replace(" ", "").isalnum() and text.isascii():
+        return " ".join(text.split())
     return _NOT_KEY.sub(" ", text).strip()

@@ -53,14 +53,14 @@ _TO_CYRILLIC = str.maketrans({latin: cyrillic for cyrillic, latin in _TWINS})
 
 _INVISIBLE = re.compile("[\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]+")
 
-_CYRILLIC = re.compile("[\u0400-\u052f\u1c80-\u1c8f\u2de0-\u2dff\ua640-\ua69f]")
+CYRILLIC = re.compile("[\u0400-\u052f\u1c80-\u1c8f\u2de0-\u2dff\ua640-\ua69f]")
 _LATIN = re.compile("[A-Za-z\u00c0-\u024f\u0259\u0275\u1e00-\u1eff]")
-_WORD = re.compile(r"[^\W\d_]+")
+WORD = re.compile(r"[^\W\d_]+")
 
 
 def has_cyrillic(text: str) -> bool:
     """Whether ``text`` contains a Cyrillic character."""
-    return _CYRILLIC.search(text) is not None
+    return CYRILLIC.search(text) is not None
 
 
 def clean(text: str) -> str:
@@ -70,13 +70,13 @@ def clean(text: str) -> str:
     if _INVISIBLE.search(text):
         text = _INVISIBLE.sub("", text)
     if has_cyrillic(text) and _LATIN.search(text):
-        text = _WORD.sub(_repair_word, text)
+        text = WORD.sub(_repair_word, text)
     return text
 
 
 def _repair_word(match: re.Match[str]) -> str:
     word = match.group()
-    cyrillic = len(_CYRILLIC.findall(word))
+    cyrillic = len(CYRILLIC.findall(word))
     if cyrillic == 0:
         return word
     latin = len(_LATIN.findall(word))

@@ -30,10 +30,8 @@ from typing import Any
 from unidecode import unidecode
 
 from kznames._check import require_str
-from kznames._text import clean, has_cyrillic
+from kznames._text import CYRILLIC, WORD, clean, has_cyrillic
 
-_WORD = re.compile(r"[^\W\d_]+")
-_CYRILLIC_CHAR = re.compile("[\u0400-\u052f\u1c80-\u1c8f\u2de0-\u2dff\ua640-\ua69f]")
 WORD_START = "^"
 WORD_END = "$"
 
@@ -89,7 +87,7 @@ class System:
         """Romanize cleaned ``text`` with this system's rules."""
         if not has_cyrillic(text):
             return text
-        return _WORD.sub(self._word, text)
+        return WORD.sub(self._word, text)
 
     def _word(self, match: re.Match[str]) -> str:
         word = match.group()
@@ -111,7 +109,7 @@ class System:
             if latin is None:
                 latin = self.letters.get(c)
             if latin is None:
-                latin = unidecode(c) if _CYRILLIC_CHAR.match(c) else c
+                latin = unidecode(c) if CYRILLIC.match(c) else c
                 out.append(latin.upper() if upper[i] else latin)
             elif upper[i]:
                 capital = self.capitals.get(c)

@@ -9,7 +9,27 @@ True
 
 from kznames.fold import key
 from kznames.identifier import normalize
+from kznames.match import Match, PartMatch, match, match_many
+from kznames.names import PersonName, parse_name
+from kznames.registry import Entity, FormerName, Lookup, Registry
+from kznames.resolve import resolve
 from kznames.translit import systems, transliterate
 
-__all__ = ["key", "normalize", "systems", "transliterate"]
+__all__ = [
+    "Entity",
+    "FormerName",
+    "Lookup",
+    "Match",
+    "PartMatch",
+    "PersonName",
+    "Registry",
+    "key",
+    "match",
+    "match_many",
+    "normalize",
+    "parse_name",
+    "resolve",
+    "systems",
+    "transliterate",
+]
 __version__ = "0.1.0"

@@ -18,6 +18,9 @@ from typing import NoReturn, TextIO
 
 from kznames.fold import key
 from kznames.identifier import normalize
+from kznames.match import match
+from kznames.names import parse_name
+from kznames.registry import Lookup, Registry
 from kznames.translit import get_system, systems, transliterate
 
 
@@ -57,6 +60,68 @@ def _systems(args: argparse.Namespace, out: TextIO) -> None:
         out.write(f"{sid:<{width}}  {description}\n")
 
 
+def _parse(args: argparse.Namespace, out: TextIO) -> None:
+    piped = args.name in (None, "-")
+    fields = ("surname", "given", "patronymic", "initials", "gender")
+    for line in _lines(args.name, sys.stdin):
+        p = parse_name(line)
+        values = {
+            "surname": p.surname or "",
+            "given": " ".join(p.given),
+            "patronymic": p.patronymic or "",
+            "initials": " ".join(p.initials),
+            "gender": p.gender or "",
+        }
+        if args.json:
+            out.write(json.dumps({"name": line, **values}, ensure_ascii=False) + "\n")
+        elif piped:
+            out.write("\t".join((line, *values.values())) + "\n")
+        else:
+            out.write("".join(f"{f + ':':<12}{values[f]}\n" for f in fields))
+
+
+def _match(args: argparse.Namespace, out: TextIO) -> None:
+    m = match(args.a, args.b)
+    if args.json:
+        record = {
+            "a": args.a,
+            "b": args.b,
+            "score": m.score,
+            "same": m.same,
+            "parts": [vars(p) for p in m.parts],
+        }
+        out.write(json.dumps(record, ensure_ascii=False) + "\n")
+    else:
+        out.write(m.explain() + "\n")
+
+
+def _describe(found: Lookup) -> str:
+    if found.entity:
+        e = found.entity
+        return f"{e.id}\t{e.kind}\t{e.name}\t({found.how})"
+    if found.candidates:
+        ids = ", ".join(c.id for c in found.candidates)
+        return f"-\t\t\t({found.how}: {ids})"
+    return "-\t\t\t(not found)"
+
+
+def _resolve(args: argparse.Namespace, out: TextIO) -> None:
+    registry = Registry.from_file(args.registry) if args.registry else Registry.default()
+    piped = args.name in (None, "-")
+    for line in _lines(args.name, sys.stdin):
+        found = registry.lookup(line, args.kind)
+        if args.json:
+            record = {
+                "name": line,
+                "id": found.entity.id if found.entity else None,
+                "how": found.how,
+                "candidates": [c.id for c in found.candidates],
+            }
+            out.write(json.dumps(record, ensure_ascii=False) + "\n")
+        else:
+            out.write((f"{line}\t" if piped else "") + _describe(found) + "\n")
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser of the ``kznames`` command."""
     parser = _Parser(
@@ -91,6 +156,42 @@ def build_parser() -> argparse.ArgumentParser:
         sub.add_argument("name", nargs="?", help="a name, or - for standard input")
         sub.set_defaults(run=lambda args, out, fn=fn: _names(fn, args, out))
 
+    parse = commands.add_parser(
+        "parse",
+        help="split a person's name into surname, given names, patronymic, initials",
+        description="Split a person's name into its parts. From standard input: one name a "
+        "line; out: input and the parts, tab-separated.",
+        epilog="Example: kznames parse 'TOKAYEV Kassym-Jomart Kemelevich'",
+    )
+    parse.add_argument("name", nargs="?", help="a name, or - for standard input")
+    parse.add_argument("--json", action="store_true", help="print one JSON object a name")
+    parse.set_defaults(run=_parse)
+
+    pair = commands.add_parser(
+        "match",
+        help="decide whether two names are the same person, and explain why",
+        description="Compare two person names part by part; print the score, the decision "
+        "and the rule behind each part.",
+        epilog="Example: kznames match 'Tokayev Kassym-Jomart' 'ТОҚАЕВ Қасым-Жомарт Кемелұлы'",
+    )
+    pair.add_argument("a", help="the first name")
+    pair.add_argument("b", help="the second name")
+    pair.add_argument("--json", action="store_true", help="print a JSON object")
+    pair.set_defaults(run=_match)
+
+    find = commands.add_parser(
+        "resolve",
+        help="find the registry entity a name refers to",
+        description="Print the entity's id, kind and name, or the candidates when the name "
+        "is ambiguous. From standard input: one name a line, tab-separated out.",
+        epilog="Example: kznames resolve Tselinograd",
+    )
+    find.add_argument("name", nargs="?", help="a name, or - for standard input")
+    find.add_argument("--kind", choices=("person", "place", "org"), help="only this kind")
+    find.add_argument("--registry", metavar="FILE", help="a registry file (.json, .jsonl, .csv)")
+    find.add_argument("--json", action="store_true", help="print one JSON object a name")
+    find.set_defaults(run=_resolve)
+
     listing = commands.add_parser(
         "systems", help="list the romanization systems", description="List the system ids."
     )
@@ -121,6 +222,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:
         # The reader went away (``| head``): stop quietly, as Unix filters do.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    except (OSError, ValueError) as error:
+        # A registry file that cannot be read or is malformed: one line, exit 2.
+        parser.error(str(error))
     return 0
 
 

@@ -41,7 +41,8 @@ def test_names_from_standard_input_keep_order_and_input(command):
 
 
 def test_a_name_argument_prints_the_result_alone():
-    assert run("normalize", "Toqaev Qasym-Zhomart").stdout == "kasymzhomart tokaev\n"
+    assert run("normalize", "Toqaev Qasym-Zhomart").stdout == "person:tokayev-kassym-jomart\n"
+    assert run("normalize", "Qasym Toqaev").stdout == "kasym tokaev\n"
     assert run("key", "Tokajew").stdout == "tokaev\n"
 
 

@@ -19,13 +19,27 @@ def test_readme_table_of_systems_is_the_generated_one():
     assert hooks.systems_table() in (ROOT / "README.md").read_text(encoding="utf-8")
 
 
-@pytest.mark.parametrize("name", kznames.__all__)
+FUNCTIONS = [n for n in kznames.__all__ if not inspect.isclass(getattr(kznames, n))]
+CLASSES = [n for n in kznames.__all__ if inspect.isclass(getattr(kznames, n))]
+
+
+@pytest.mark.parametrize("name", FUNCTIONS)
 def test_public_functions_have_typed_signatures_and_examples(name):
     fn = getattr(kznames, name)
     doc = inspect.getdoc(fn)
     assert doc and ">>>" in doc, f"{name} needs a docstring with an example"
     hints = inspect.get_annotations(fn)
     assert "return" in hints and len(hints) == len(inspect.signature(fn).parameters) + 1
+
+
+@pytest.mark.parametrize("name", CLASSES)
+def test_public_classes_say_what_they_are_with_typed_fields(name):
+    cls = getattr(kznames, name)
+    assert inspect.getdoc(cls), f"{name} needs a docstring"
+    public = [m for m, v in vars(cls).items() if inspect.isfunction(v) and not m.startswith("_")]
+    for method in public:
+        assert inspect.getdoc(getattr(cls, method)), f"{name}.{method} needs a docstring"
+        assert "return" in inspect.get_annotations(getattr(cls, method)), f"{name}.{method}"
 
 
 def _cells(row):
@@ -60,6 +74,11 @@ def test_every_marker_in_the_pages_has_a_table():
         (kznames.normalize, (b"Tokayev",)),
         (kznames.transliterate, (123, "kk-bgn-pcgn")),
         (kznames.transliterate, ("Тоқаев", None)),
+        (kznames.parse_name, (["Tokayev"],)),
+        (kznames.match, ("Tokayev", 1)),
+        (kznames.match, (None, "Tokayev")),
+        (kznames.resolve, (1.5,)),
+        (kznames.normalize, ("Tokayev", 3)),
     ],
 )
 def test_bad_argument_types_raise_type_error_naming_the_argument(fn, args):

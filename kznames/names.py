@@ -1,0 +1,236 @@
+"""Person names: ``parse_name()`` and the ``PersonName`` it returns.
+
+A name is cut into words, initials and commas. Titles at the front and a
+possessive at the end are dropped; a Kazakh ``uly``/``kyzy`` written as a
+separate word is joined to the father's name before it; run-together parts
+(``DarigaNursultanovna``) are split at a small-to-capital letter change.
+Which word is the surname comes from the surest cue the name offers, in this
+order: a comma (``Surname, Given``), the position of a patronymic among three
+or more words, the one word in capitals (``TOKAYEV Kassym-Jomart``), the one
+full word beside initials (``K. Tokayev``), the one word with a surname
+ending (``-ov``, ``-eva``, ``-sky``). Without any of these the last word is
+taken as the surname, as in running text, and ``PersonName.certain`` is
+false. Suffixes are compared on variant keys, so one rule serves every script
+and romanization; they live in ``data/names.json``.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import Any
+
+from kznames._check import require_str
+from kznames._text import clean
+from kznames.fold import key
+
+_LETTERS = r"[^\W\d_]"
+_TOKEN = re.compile(
+    rf"(?P<initial>{_LETTERS}{{1,4}}\.(?:\s*-\s*{_LETTERS}{{1,4}}\.)*)"
+    rf"|(?P<word>{_LETTERS}+(?:[-'’ʼ·]{_LETTERS}+)*['’ʼ]?)"
+    r"|(?P<comma>,)"
+)
+_CAMEL = re.compile(
+    r"(?<=[^\W\d_]{3})(?<=[a-zà-ÿа-яёәғқңөұүһі])(?=[A-ZÀ-ÞА-ЯЁӘҒҚҢӨҰҮҺІ][a-zà-ÿа-яёәғқңөұүһі]{2})"
+)
+_POSSESSIVE = re.compile(r"['’ʼ]s?$")
+_INITIAL_PART = re.compile(rf"{_LETTERS}+")
+
+
+@dataclass(frozen=True)
+class PersonName:
+    """The parts of a person's name, as written.
+
+    ``given`` holds the given names (a hyphenated name such as
+    ``Kassym-Jomart`` is one), ``initials`` the initials as written
+    (``K.-J.`` is one), ``gender`` is ``"male"`` or ``"female"`` where a
+    patronymic or surname ending shows it. ``certain`` says whether the
+    surname was found from a cue in the name rather than assumed from word
+    order.
+    """
+
+    text: str
+    surname: str | None
+    given: tuple[str, ...]
+    patronymic: str | None
+    initials: tuple[str, ...]
+    gender: str | None
+    titles: tuple[str, ...]
+    certain: bool
+
+
+@cache
+def _lexicon() -> Mapping[str, Any]:
+    path = resources.files("kznames") / "data" / "names.json"
+    return json.loads(path.read_text(encoding="utf-8"))  # type: ignore[no-any-return]
+
+
+def _ending(word_key: str, table: str, minimum: int = 2) -> tuple[int, str | None]:
+    """The length and gender of the longest ending in ``names.json[table]`` that
+    ends ``word_key``, or ``(0, None)``.
+
+    At least ``minimum`` letters must stay before the ending, so a short word
+    that merely ends the same way (``Ivan``, ``Lin``) does not count.
+    """
+    best: tuple[int, str | None] = (0, None)
+    for gender, endings in _lexicon()[table].items():
+        for ending in endings:
+            if word_key.endswith(ending) and len(word_key) - len(ending) >= minimum:
+                best = max(best, (len(ending), gender))
+    return best
+
+
+def patronymic_gender(word: str) -> str | None:
+    """``"male"`` or ``"female"`` if ``word`` has a patronymic ending, else ``None``."""
+    return _ending(key(word).replace(" ", ""), "patronymic_suffixes", minimum=3)[1]
+
+
+def surname_gender(word: str) -> str | None:
+    """``"male"`` or ``"female"`` if ``word`` has a gendered surname ending, else ``None``."""
+    return _ending(key(word).replace(" ", ""), "surname_endings")[1]
+
+
+def surname_ending(word_key: str) -> tuple[str, str | None]:
+    """A surname's key split into its stem and the gender of its ending:
+    ``nazarbaeva`` -> ``("nazarba", "female")``; ``("tugel", None)`` without one."""
+    length, gender = _ending(word_key, "surname_endings")
+    return word_key[: len(word_key) - length], gender
+
+
+def father_name(patronymic: str) -> str:
+    """The key of the father's name inside a patronymic: ``Кемелевич`` -> ``kemel``.
+
+    >>> father_name("Кемелевич") == father_name("Кемелұлы") == father_name("Kemeluly")
+    True
+    """
+    word = key(patronymic).replace(" ", "")
+    suffixes = [s for group in _lexicon()["patronymic_suffixes"].values() for s in group]
+    for suffix in sorted(suffixes, key=len, reverse=True):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            return word[: -len(suffix)]
+    return word
+
+
+def _is_initial(token: str) -> bool:
+    """One letter, or a short digraph initial such as ``Zh.`` or ``Дж.``."""
+    letters = _INITIAL_PART.findall(token)
+    return all(len(p) == 1 or (p[0].isupper() and p[1:].islower()) for p in letters)
+
+
+def _tokens(text: str) -> list[tuple[str, str]]:
+    """``(kind, token)`` pairs: kind is ``initial``, ``word`` or ``comma``."""
+    out: list[tuple[str, str]] = []
+    for match in _TOKEN.finditer(text):
+        kind = match.lastgroup or ""
+        token = match.group()
+        if kind == "initial" and not _is_initial(token):
+            kind = "word"
+            token = token.rstrip(".")
+        if kind == "word":
+            parts = _CAMEL.split(token)
+            out.extend(("initial" if len(p) == 1 else "word", p) for p in parts)
+        else:
+            out.append((kind, token))
+    return out
+
+
+def _strip_titles(tokens: list[tuple[str, str]]) -> tuple[list[tuple[str, str]], tuple[str, ...]]:
+    titles = set(_lexicon()["titles"])
+    start = 0
+    while start < len(tokens) - 1 and key(tokens[start][1]).replace(" ", "") in titles:
+        start += 1
+    return tokens[start:], tuple(t for _, t in tokens[:start])
+
+
+def _join_patronymic_words(words: list[str]) -> list[str]:
+    """``Kemel uly`` -> ``Kemel uly`` as one word: the marker joins the name before it."""
+    markers = {m for group in _lexicon()["patronymic_words"].values() for m in group}
+    out: list[str] = []
+    for word in words:
+        if out and key(word) in markers:
+            out[-1] = f"{out[-1]} {word}"
+        else:
+            out.append(word)
+    return out
+
+
+def _surname_index(words: list[str], comma: int | None, has_initials: bool) -> tuple[int, bool]:
+    """The index of the surname among ``words`` and whether a cue showed it."""
+    if comma is not None and 0 < comma <= len(words):
+        return 0, True
+    if len(words) >= 3:
+        if patronymic_gender(words[-1]):
+            return 0, True
+        if patronymic_gender(words[1]):
+            return len(words) - 1, True
+    capitals = [i for i, w in enumerate(words) if w.isupper() and len(w) > 1]
+    if len(capitals) == 1 and len(words) > 1:
+        return capitals[0], True
+    if len(words) == 1:
+        return 0, has_initials or surname_gender(words[0]) is not None
+    shaped = [i for i, w in enumerate(words) if surname_gender(w) or patronymic_gender(w)]
+    if len(shaped) == 1:
+        return shaped[0], True
+    return len(words) - 1, False
+
+
+def parse_name(text: str) -> PersonName:
+    """Split a person's name into surname, given names, patronymic and initials.
+
+    Reads the formats of real data: given name first or surname first,
+    ``Surname, Given Patronymic``, surname in capitals, initials with or
+    without a space, titles in front, a possessive at the end, Russian,
+    Ukrainian and Kazakh patronymics in any script.
+
+    >>> p = parse_name("TOKAYEV Kassym-Jomart Kemelevich")
+    >>> p.surname, p.given, p.patronymic, p.gender
+    ('TOKAYEV', ('Kassym-Jomart',), 'Kemelevich', 'male')
+    >>> parse_name("Қ.Тоқаев").initials
+    ('Қ.',)
+    >>> parse_name("Interim President Qasym-Zhomart Toqaev's").surname
+    'Toqaev'
+    >>> parse_name("NAZARBAYEVA DarigaNursultanovna").patronymic
+    'Nursultanovna'
+
+    Raises ``TypeError`` if ``text`` is not a ``str``.
+    """
+    require_str(text, "text")
+    tokens, titles = _strip_titles(_tokens(clean(text)))
+    comma: int | None = None
+    words: list[str] = []
+    initials: list[str] = []
+    for kind, token in tokens:
+        if kind == "comma":
+            comma = len(words) if comma is None else comma
+        elif kind == "initial":
+            initials.append(token)
+        else:
+            words.append(_POSSESSIVE.sub("", token) if len(token) > 3 else token)
+    words = [w for w in _join_patronymic_words(words) if w]
+    if not words:
+        return PersonName(text, None, (), None, tuple(initials), None, titles, False)
+    index, certain = _surname_index(words, comma, bool(initials))
+    surname = words[index]
+    rest = words[:index] + words[index + 1 :]
+    patronymic = None
+    if len(words) >= 3 and rest and patronymic_gender(rest[-1]):
+        patronymic = rest.pop()
+    if len(words) == 1 and not certain:
+        surname, rest = "", words
+    gender = patronymic_gender(patronymic) if patronymic else None
+    if gender is None and surname:
+        gender = surname_gender(surname)
+    return PersonName(
+        text=text,
+        surname=surname or None,
+        given=tuple(rest),
+        patronymic=patronymic,
+        initials=tuple(initials),
+        gender=gender,
+        titles=titles,
+        certain=certain,
+    )

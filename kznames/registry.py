@@ -1,0 +1,360 @@
+"""The registry of known entities: people, places and organisations.
+
+An :class:`Entity` has a stable, readable id (``person:tokayev-kassym-jomart``,
+``place:almaty``), a kind, a display name, its names in Kazakh Cyrillic,
+Russian Cyrillic and the Latin forms in use, its acronyms and its former names
+with their years. A :class:`Registry` holds entities, reads them from JSON,
+JSON Lines or CSV files (errors name the file and line), and finds the entity
+a name refers to (:meth:`Registry.lookup`). The built-in registry is read from
+``data/registry/`` on first use.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import re
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from kznames._check import require_str
+
+KINDS = ("person", "place", "org")
+_ID = re.compile(r"^(person|place|org):[a-z0-9]+(?:-[a-z0-9]+)*$")
+_FIELDS = {
+    *("id", "kind", "name", "kk", "ru", "latin", "acronyms", "former", "type", "parent"),
+    *("gender", "roles", "source", "geonameid", "population"),
+}
+_YEARS = re.compile(r"^(?P<names>.*?)(?:\s+(?P<start>\d{3,4})?\s*-\s*(?P<end>\d{3,4})?)?$")
+
+
+@dataclass(frozen=True)
+class FormerName:
+    """A name an entity had, in every script given, and the years it was in use."""
+
+    names: tuple[str, ...]
+    start: int | None = None
+    end: int | None = None
+
+
+@dataclass(frozen=True)
+class Entity:
+    """A person, place or organisation of the registry.
+
+    >>> e = Entity("place:almaty", "place", "Almaty", kk=("Алматы",),
+    ...            former=(FormerName(("Alma-Ata", "Алма-Ата"), 1921, 1993),))
+    >>> e.names()
+    ('Almaty', 'Алматы', 'Alma-Ata', 'Алма-Ата')
+    """
+
+    id: str
+    kind: str
+    name: str
+    kk: tuple[str, ...] = ()
+    ru: tuple[str, ...] = ()
+    latin: tuple[str, ...] = ()
+    acronyms: tuple[str, ...] = ()
+    former: tuple[FormerName, ...] = ()
+    type: str | None = None
+    parent: str | None = None
+    gender: str | None = None
+    roles: tuple[str, ...] = ()
+    source: str | None = None
+    geonameid: int | None = None
+    population: int | None = field(default=None, compare=False)
+
+    def current_names(self) -> tuple[str, ...]:
+        """The display name, then the Kazakh, Russian and Latin names, without repeats."""
+        return tuple(dict.fromkeys((self.name, *self.kk, *self.ru, *self.latin)))
+
+    def former_names(self) -> tuple[str, ...]:
+        """Every former name, in every script, without repeats."""
+        return tuple(dict.fromkeys(n for f in self.former for n in f.names))
+
+    def names(self) -> tuple[str, ...]:
+        """Every name: current names, acronyms, then former names, without repeats."""
+        return tuple(dict.fromkeys((*self.current_names(), *self.acronyms, *self.former_names())))
+
+
+def _problem(origin: str, line: int | None, message: str) -> ValueError:
+    where = f"{origin}, line {line}" if line is not None else origin
+    return ValueError(f"{where}: {message}")
+
+
+def _strings(value: Any, name: str) -> tuple[str, ...]:
+    if isinstance(value, str):
+        return tuple(v.strip() for v in value.split("|") if v.strip())
+    if isinstance(value, list) and all(isinstance(v, str) for v in value):
+        return tuple(v.strip() for v in value if v.strip())
+    raise TypeError(f"{name!r} must be a list of strings or a '|'-separated string")
+
+
+def _year(value: Any, name: str) -> int | None:
+    if value is None or value == "":
+        return None
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise TypeError(f"{name!r} must be a year (an integer) or null")
+    return value
+
+
+def _former(value: Any) -> tuple[FormerName, ...]:
+    """Former names from a list of objects, or from text: ``Alma-Ata|Алма-Ата 1921-1993; ...``."""
+    if isinstance(value, str):
+        out = []
+        for item in filter(None, (v.strip() for v in value.split(";"))):
+            m = _YEARS.match(item)
+            assert m is not None  # every string matches: each group is optional
+            start, end = m["start"], m["end"]
+            names = _strings(m["names"], "former")
+            out.append(FormerName(names, int(start) if start else None, int(end) if end else None))
+        return tuple(out)
+    if not isinstance(value, list):
+        raise TypeError("'former' must be a list of {names, from, to} objects")
+    former = []
+    for item in value:
+        if not isinstance(item, dict) or "names" not in item:
+            raise TypeError("each 'former' entry must be an object with 'names'")
+        names = _strings(item["names"], "former names")
+        former.append(
+            FormerName(names, _year(item.get("from"), "from"), _year(item.get("to"), "to"))
+        )
+    return tuple(former)
+
+
+def entity_from_record(record: Mapping[str, Any]) -> Entity:
+    """Build an entity from one record (a parsed JSON object or CSV row).
+
+    Lists may be JSON lists or ``|``-separated strings; ``former`` a list of
+    ``{"names": [...], "from": year, "to": year}`` or the text
+    ``Alma-Ata|Алма-Ата 1921-1993; Verny|Верный -1921``.
+
+    >>> entity_from_record({"id": "org:cec", "kind": "org", "name": "CEC",
+    ...                     "acronyms": "ЦИК|ОСК"}).acronyms
+    ('ЦИК', 'ОСК')
+
+    Raises ``ValueError`` or ``TypeError`` naming the field that is wrong.
+    """
+    if not isinstance(record, Mapping):
+        raise TypeError(f"record must be a mapping, got {type(record).__name__}")
+    unknown = sorted(set(record) - _FIELDS)
+    if unknown:
+        raise ValueError(f"unknown field(s) {', '.join(map(repr, unknown))}")
+    for required in ("id", "kind", "name"):
+        if not isinstance(record.get(required), str) or not record[required].strip():
+            raise ValueError(f"{required!r} is required and must be a non-empty string")
+    entity_id, kind = record["id"].strip(), record["kind"].strip()
+    if kind not in KINDS:
+        raise ValueError(f"'kind' must be one of {', '.join(KINDS)}, got {kind!r}")
+    if not _ID.match(entity_id) or not entity_id.startswith(kind + ":"):
+        raise ValueError(f"'id' must look like '{kind}:lowercase-ascii-words', got {entity_id!r}")
+
+    def text(name: str) -> str | None:
+        value = record.get(name)
+        if value is not None and not isinstance(value, str):
+            raise TypeError(f"{name!r} must be a string")
+        return value.strip() or None if value else None
+
+    def number(name: str) -> int | None:
+        value = record.get(name)
+        if isinstance(value, str):
+            if not value.strip().isdigit():
+                raise TypeError(f"{name!r} must be a whole number")
+            value = int(value)
+        return _year(value, name)
+
+    def strings(name: str) -> tuple[str, ...]:
+        return _strings(record.get(name) or [], name)
+
+    return Entity(
+        id=entity_id,
+        kind=kind,
+        name=record["name"].strip(),
+        kk=strings("kk"),
+        ru=strings("ru"),
+        latin=strings("latin"),
+        acronyms=strings("acronyms"),
+        former=_former(record.get("former") or []),
+        type=text("type"),
+        parent=text("parent"),
+        gender=text("gender"),
+        roles=strings("roles"),
+        source=text("source"),
+        geonameid=number("geonameid"),
+        population=number("population"),
+    )
+
+
+def _json_records(text: str, origin: str) -> Iterator[tuple[int, Any]]:
+    """``(line, record)`` for a JSON array of objects or for JSON Lines."""
+    decoder = json.JSONDecoder()
+    stripped = text.lstrip()
+    if stripped.startswith("["):
+        pos = len(text) - len(stripped) + 1
+        while True:
+            while pos < len(text) and text[pos] in " \t\r\n,":
+                pos += 1
+            if pos >= len(text):
+                raise _problem(origin, text.count("\n") + 1, "the JSON array is not closed")
+            if text[pos] == "]":
+                return
+            line = text.count("\n", 0, pos) + 1
+            try:
+                record, pos = decoder.raw_decode(text, pos)
+            except json.JSONDecodeError as err:
+                raise _problem(origin, err.lineno, f"invalid JSON: {err.msg}") from None
+            yield line, record
+    for line, row in enumerate(text.splitlines(), 1):
+        if row.strip():
+            try:
+                yield line, json.loads(row)
+            except json.JSONDecodeError as err:
+                raise _problem(origin, line, f"invalid JSON: {err.msg}") from None
+
+
+def _csv_records(text: str, delimiter: str) -> Iterator[tuple[int, Any]]:
+    reader = csv.DictReader(text.splitlines(), delimiter=delimiter)
+    for row in reader:
+        yield (
+            reader.line_num,
+            {k: v for k, v in row.items() if k is not None and v not in (None, "")},
+        )
+
+
+class Registry:
+    """A set of entities with unique ids, and the index that finds them by name.
+
+    >>> reg = Registry([Entity("place:oral", "place", "Oral", ru=("Уральск",))])
+    >>> reg.lookup("Уральск").entity.id
+    'place:oral'
+    >>> len(reg), "place:oral" in reg
+    (1, True)
+
+    Raises ``ValueError`` if two entities claim one id.
+    """
+
+    def __init__(self, entities: Iterable[Entity] = (), origin: str = "code") -> None:
+        self._entities: dict[str, Entity] = {}
+        for entity in entities:
+            if not isinstance(entity, Entity):
+                raise TypeError(f"entities must be Entity objects, got {type(entity).__name__}")
+            if entity.id in self._entities:
+                raise ValueError(f"{origin}: entity id {entity.id!r} is claimed twice")
+            self._entities[entity.id] = entity
+        self._index: Any = None
+
+    @classmethod
+    def from_records(cls, records: Iterable[Mapping[str, Any]], origin: str = "code") -> Registry:
+        """A registry from records as :func:`entity_from_record` reads them."""
+        return cls(_entities(((None, r) for r in records), origin), origin)
+
+    @classmethod
+    def from_file(cls, path: str | Path) -> Registry:
+        """A registry from a ``.json`` (array), ``.jsonl``, ``.csv`` or ``.tsv`` file.
+
+        CSV and TSV files have a header row with the field names (``id``,
+        ``kind``, ``name`` and any of ``kk``, ``ru``, ``latin``, ``acronyms``,
+        ``former``, ``type``, ``parent``, ``gender``, ``roles``, ``source``);
+        list fields are ``|``-separated. A malformed file raises
+        ``ValueError`` naming the file, the line and the problem.
+        """
+        if not isinstance(path, (str, Path)):
+            raise TypeError(f"path must be a str or Path, got {type(path).__name__}")
+        path = Path(path)
+        suffix = path.suffix.lower()
+        if suffix not in (".csv", ".tsv", ".json", ".jsonl", ".ndjson"):
+            raise ValueError(f"{path}: expected a .json, .jsonl, .csv or .tsv file")
+        try:
+            text = path.read_text(encoding="utf-8-sig")
+        except UnicodeDecodeError as err:
+            raise ValueError(f"{path}: not UTF-8 text ({err.reason})") from None
+        if suffix in (".csv", ".tsv"):
+            rows = _csv_records(text, "\t" if suffix == ".tsv" else ",")
+        else:
+            rows = _json_records(text, str(path))
+        return cls(_entities(rows, str(path)), str(path))
+
+    @classmethod
+    def default(cls) -> Registry:
+        """The built-in registry (read from ``data/registry/`` on first use)."""
+        return _default()
+
+    def extended(self, entities: Iterable[Entity]) -> Registry:
+        """A new registry with these entities added; an id already here is an error."""
+        return Registry([*self, *entities])
+
+    def __len__(self) -> int:
+        return len(self._entities)
+
+    def __iter__(self) -> Iterator[Entity]:
+        return iter(self._entities.values())
+
+    def __contains__(self, entity_id: object) -> bool:
+        return entity_id in self._entities
+
+    def __getitem__(self, entity_id: str) -> Entity:
+        return self._entities[entity_id]
+
+    def get(self, entity_id: str) -> Entity | None:
+        """The entity with this id, or ``None``."""
+        return self._entities.get(entity_id)
+
+    def lookup(self, name: str, kind: str | None = None) -> Lookup:
+        """Find the entity ``name`` refers to; see :func:`kznames.resolve`."""
+        from kznames.resolve import lookup
+
+        return lookup(self, name, kind)
+
+
+def _entities(rows: Iterable[tuple[int | None, Any]], origin: str) -> Iterator[Entity]:
+    for line, record in rows:
+        try:
+            yield entity_from_record(record)
+        except (TypeError, ValueError) as err:
+            raise _problem(origin, line, str(err)) from None
+
+
+@dataclass(frozen=True)
+class Lookup:
+    """What a name resolved to: the entity, or ``None`` with the candidates
+    when several are equally close, and how it was found."""
+
+    name: str
+    entity: Entity | None
+    candidates: tuple[Entity, ...]
+    how: str
+
+
+@cache
+def _default() -> Registry:
+    folder = resources.files("kznames") / "data" / "registry"
+    entities: list[Entity] = []
+    for item in sorted(folder.iterdir(), key=lambda p: p.name):
+        if item.name.endswith(".jsonl"):
+            text = item.read_text(encoding="utf-8")
+            origin = f"kznames/data/registry/{item.name}"
+            entities.extend(_entities(_json_records(text, origin), origin))
+    return Registry(entities, "kznames/data/registry")
+
+
+def require_registry(registry: Registry | None) -> Registry:
+    """``registry``, or the built-in one for ``None``; a clear error for anything else."""
+    if registry is None:
+        return Registry.default()
+    if not isinstance(registry, Registry):
+        raise TypeError(
+            f"registry must be a kznames.Registry or None, got {type(registry).__name__}"
+        )
+    return registry
+
+
+def require_kind(kind: str | None) -> str | None:
+    """``kind`` if it is ``None`` or one of :data:`KINDS`, else a clear error."""
+    if kind is not None:
+        require_str(kind, "kind")
+        if kind not in KINDS:
+            raise ValueError(f"kind must be one of {', '.join(KINDS)} or None, got {kind!r}")
+    return kind

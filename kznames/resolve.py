@@ -1,0 +1,212 @@
+"""``resolve()``: the registry entity a name refers to, or ``None``.
+
+A name is looked up in tiers, closest first; the first tier with a hit
+decides:
+
+0. a current name or acronym of an entity, compared on variant keys in any
+   word order (``Tokayev Kassym-Jomart``, ``ЦИК``, ``Almaty``);
+1. a former name (``Alma-Ata``, ``Tselinograd``);
+2. a person's name by its parts, through :func:`kznames.match`
+   (``K. Tokayev``, ``President Tokayev``, ``Қ.Тоқаев``);
+3. to 5. the same three after removing a Russian or Kazakh case ending
+   (``Токаевым``, ``Алматыда``, ``Тоқаевқа``, ``Астане``).
+
+A given name alone (``Darigha``) is not enough: it would be a guess.
+
+Names are compared without the linking words ``of``, ``the``, ``and`` (and
+their Russian ``и``, ``по``, ``в``), so ``Kazakhstan's Democratic Choice`` is
+``Democratic Choice of Kazakhstan``.
+
+Within the deciding tier, a place that is a country, region or city outranks
+a town, and a town a village or an unclassified settlement. If more than one
+entity is left, the name is ambiguous: the lookup gives no entity and lists
+the candidates. Endings are in ``data/inflection.json``.
+"""
+
+from __future__ import annotations
+
+import itertools
+import json
+from collections import defaultdict
+from collections.abc import Mapping
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import Any
+
+from kznames._check import require_str
+from kznames._text import has_cyrillic
+from kznames.fold import key
+from kznames.match import match
+from kznames.registry import Entity, Lookup, Registry, require_kind, require_registry
+
+MAX_WORDS = 16
+MAX_INFLECTED_WORDS = 3
+_PROMINENCE = {"country": 0, "region": 0, "city": 0, "town": 1, "district": 1}
+_TIERS = ("name", "former name", "person's name")
+# Words left out of the form keys, so word order and linking words do not
+# matter: "Kazakhstan's Democratic Choice" = "Democratic Choice of Kazakhstan".
+_LINKING_WORDS = frozenset({"of", "the", "and", "for", "in", "on", "i", "po", "v"})
+
+
+@cache
+def _endings() -> Mapping[str, Any]:
+    path = resources.files("kznames") / "data" / "inflection.json"
+    return json.loads(path.read_text(encoding="utf-8"))  # type: ignore[no-any-return]
+
+
+def base_forms(word_key: str, cyrillic: bool) -> list[str]:
+    """The word's key without a case ending: ``tokaevym`` -> ``[tokaev]``.
+
+    Kazakh endings are removed from any script (Kazakh is written in Latin
+    too); Russian endings only from Cyrillic, since English does not inflect
+    and a Latin ``Nazarbayeva`` is a woman, not a genitive.
+
+    Every reading is returned; the registry decides which one is a name:
+
+    >>> base_forms("almatyda", cyrillic=True)
+    ['almaty', 'almatyd']
+    >>> base_forms("nazarbaeva", cyrillic=False)
+    []
+    """
+    groups = ["kazakh", "russian"] if cyrillic else ["kazakh"]
+    minimum = _endings()["minimum_stem"]
+    out: list[str] = []
+    for group in groups:
+        for ending, bases in _endings()[group].items():
+            if word_key.endswith(ending) and len(word_key) - len(ending) >= minimum:
+                stem = word_key[: -len(ending)]
+                out.extend(stem + b for b in bases if stem + b not in out)
+    return out
+
+
+@dataclass
+class _Index:
+    forms: dict[str, set[tuple[int, str]]]
+    surnames: dict[str, set[str]]
+    person_forms: dict[str, tuple[str, ...]]
+
+
+def _form_key(name: str) -> str:
+    return " ".join(sorted(w for w in key(name).split() if w not in _LINKING_WORDS))
+
+
+def _person_forms(entity: Entity) -> tuple[str, ...]:
+    """The entity's names written ``Surname, Given Patronymic``, so parsing is certain."""
+    out = []
+    for name in (*entity.kk, *entity.ru):
+        words = name.split()
+        out.append(f"{words[0]}, {' '.join(words[1:])}" if len(words) > 1 else name)
+    for name in (entity.name, *entity.latin):
+        words = name.split()
+        out.append(f"{words[-1]}, {' '.join(words[:-1])}" if len(words) > 1 else name)
+    return tuple(dict.fromkeys(out))
+
+
+def _build(registry: Registry) -> _Index:
+    forms: dict[str, set[tuple[int, str]]] = defaultdict(set)
+    surnames: dict[str, set[str]] = defaultdict(set)
+    person_forms: dict[str, tuple[str, ...]] = {}
+    for entity in registry:
+        for name in (*entity.current_names(), *entity.acronyms):
+            forms[_form_key(name)].add((0, entity.id))
+        for name in entity.former_names():
+            forms[_form_key(name)].add((1, entity.id))
+        if entity.kind == "person":
+            person_forms[entity.id] = _person_forms(entity)
+            for form in person_forms[entity.id]:
+                surnames[key(form.split(",")[0]).replace(" ", "")].add(entity.id)
+    forms.pop("", None)
+    return _Index(dict(forms), dict(surnames), person_forms)
+
+
+def _index(registry: Registry) -> _Index:
+    if registry._index is None:
+        registry._index = _build(registry)
+    index: _Index = registry._index
+    return index
+
+
+def _person_hits(index: _Index, query: str, surname_keys: list[str]) -> dict[str, float]:
+    """Persons whose surname key is one of ``surname_keys`` and whom ``match`` accepts."""
+    hits: dict[str, float] = {}
+    for surname in surname_keys:
+        for entity_id in sorted(index.surnames.get(surname, ())):
+            scores = [m.score for f in index.person_forms[entity_id] if (m := match(query, f)).same]
+            if scores:
+                hits[entity_id] = max(hits.get(entity_id, 0.0), max(scores))
+    return hits
+
+
+def _prominence(entity: Entity) -> int:
+    return _PROMINENCE.get(entity.type or "", 2) if entity.kind == "place" else 0
+
+
+def _decide(registry: Registry, name: str, ranked: list[tuple[int, float, str]]) -> Lookup:
+    best_tier = min(t for t, _, _ in ranked)
+    best = [(s, registry[i]) for t, s, i in ranked if t == best_tier]
+    top_score = max(s for s, _ in best)
+    entities = [e for s, e in best if s == top_score]
+    top = min(map(_prominence, entities))
+    entities = sorted(
+        {e.id: e for e in entities if _prominence(e) == top}.values(), key=lambda e: e.id
+    )
+    how = ("inflected " if best_tier >= len(_TIERS) else "") + _TIERS[best_tier % len(_TIERS)]
+    if len(entities) == 1:
+        return Lookup(name, entities[0], tuple(entities), how)
+    return Lookup(name, None, tuple(entities), f"ambiguous: {len(entities)} entities by {how}")
+
+
+def lookup(registry: Registry, name: str, kind: str | None = None) -> Lookup:
+    """Find the entity ``name`` refers to in ``registry`` (see the module docs)."""
+    require_str(name, "name")
+    kind = require_kind(kind)
+    word_keys = key(name).split()
+    if not word_keys or len(word_keys) > MAX_WORDS:
+        return Lookup(name, None, (), "not found")
+    index = _index(registry)
+    ranked: list[tuple[int, float, str]] = []
+
+    def add(tier: int, score: float, entity_id: str) -> None:
+        if kind is None or registry[entity_id].kind == kind:
+            ranked.append((tier, score, entity_id))
+
+    cyrillic = has_cyrillic(name)
+    inflect = len(word_keys) <= MAX_INFLECTED_WORDS
+    variants = [[k, *(base_forms(k, cyrillic) if inflect else ())] for k in word_keys]
+    for combo in itertools.product(*variants):
+        inflected = any(a != b for a, b in zip(combo, word_keys, strict=True))
+        offset = len(_TIERS) if inflected else 0
+        form = " ".join(sorted(w for w in combo if w not in _LINKING_WORDS))
+        for tier, entity_id in index.forms.get(form, ()):
+            add(offset + tier, 1.0, entity_id)
+        if kind in (None, "person"):
+            query = name if not inflected else " ".join(combo)
+            for entity_id, score in _person_hits(index, query, list(combo)).items():
+                add(offset + 2, score, entity_id)
+    if not ranked:
+        return Lookup(name, None, (), "not found")
+    return _decide(registry, name, ranked)
+
+
+def resolve(name: str, kind: str | None = None, registry: Registry | None = None) -> Entity | None:
+    """The registry entity ``name`` refers to, or ``None``.
+
+    Reads any spelling, script, word order, title, initials, possessive,
+    Russian or Kazakh case ending and former name. Gives ``None`` when nothing
+    is close enough and when several entities are equally close (never a
+    guess): ``Registry.lookup`` then lists the candidates. ``kind`` limits the
+    search to ``"person"``, ``"place"`` or ``"org"``; ``registry`` replaces the
+    built-in one.
+
+    >>> resolve("Alma-Ata").id
+    'place:almaty'
+    >>> resolve("Тоқаевқа").id
+    'person:tokayev-kassym-jomart'
+    >>> resolve("Tokarev") is None
+    True
+
+    Raises ``TypeError`` for a non-``str`` name and ``ValueError`` for an
+    unknown kind.
+    """
+    return require_registry(registry).lookup(name, kind).entity

@@ -99,14 +99,16 @@ def score_pairs(pairs: Sequence[tuple[str, str]]) -> list[float]:
 
 
 def read_pairs(path: Path) -> tuple[list[tuple[str, str]], list[int]]:
-    """Read ``name_a<TAB>name_b<TAB>label`` lines; ``#`` comments and blank lines skipped."""
+    """Read ``name_a<TAB>name_b<TAB>label[<TAB>...]`` lines (further columns, such as
+    the ``why`` of ``data/match_pairs.tsv``, are ignored); ``#`` comments and blank
+    lines skipped."""
     pairs: list[tuple[str, str]] = []
     labels: list[int] = []
     for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
         if not line.strip() or line.startswith("#"):
             continue
         fields = line.split("\t")
-        if len(fields) != 3 or fields[2].strip() not in ("0", "1"):
+        if len(fields) < 3 or fields[2].strip() not in ("0", "1"):
             raise ValueError(f"{path}:{number}: expected name_a<TAB>name_b<TAB>0|1")
         pairs.append((fields[0].strip(), fields[1].strip()))
         labels.append(int(fields[2]))

@@ -5,6 +5,7 @@ from __future__ import annotations
 from kznames._check import require_str
 from kznames.fold import key
 from kznames.registry import Registry, require_registry
+from kznames.resolve import lookup
 
 
 def normalize(name: str, kind: str | None = None, registry: Registry | None = None) -> str:
@@ -37,5 +38,6 @@ def normalize(name: str, kind: str | None = None, registry: Registry | None = No
     ``Registry``, ``ValueError`` for an unknown ``kind``.
     """
     require_str(name, "name")
-    entity = require_registry(registry).lookup(name, kind).entity
-    return entity.id if entity else " ".join(sorted(key(name).split()))
+    name_key = key(name)
+    entity = lookup(require_registry(registry), name, kind, name_key).entity
+    return entity.id if entity else " ".join(sorted(name_key.split()))

@@ -255,6 +255,27 @@ def _differ(a: _Reading, b: _Reading) -> bool:
     return bool(a.gender and b.gender and a.gender != b.gender)
 
 
+def readings(name: str) -> list[_Reading]:
+    """The readings of a name that :func:`match` compares (one, or two when the
+    word order is not certain)."""
+    return _readings(parse_name(name))
+
+
+def best_reading(
+    left: list[_Reading], right: list[_Reading]
+) -> tuple[tuple[float, bool], _Reading, _Reading]:
+    """The best ``(score, same)`` over the pairs of readings (a decision of
+    "same" first, then the higher score; the first such pair on a tie)."""
+    best: tuple[tuple[float, bool], _Reading, _Reading] | None = None
+    for ra in left:
+        for rb in right:
+            result = _combine(_verdicts(ra, rb), _differ(ra, rb))
+            if best is None or result[::-1] > best[0][::-1]:
+                best = (result, ra, rb)
+    assert best is not None
+    return best
+
+
 def match(a: str, b: str) -> Match:
     """Decide whether two person names are the same person.
 
@@ -279,14 +300,7 @@ def match(a: str, b: str) -> Match:
     require_str(a, "a")
     require_str(b, "b")
     left, right = sorted((a, b))
-    best: tuple[tuple[float, bool], _Reading, _Reading] | None = None
-    for ra in _readings(parse_name(left)):
-        for rb in _readings(parse_name(right)):
-            result = _combine(_verdicts(ra, rb), _differ(ra, rb))
-            if best is None or result[::-1] > best[0][::-1]:
-                best = (result, ra, rb)
-    assert best is not None
-    (score, same), ra, rb = best
+    (score, same), ra, rb = best_reading(readings(left), readings(right))
     parts = [
         PartMatch(part, ra.shown[i], rb.shown[i], *verdict)
         for i, (part, verdict) in enumerate(zip(_PARTS, _verdicts(ra, rb), strict=True))

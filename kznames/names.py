@@ -84,14 +84,26 @@ def _ending(word_key: str, table: str, minimum: int = 2) -> tuple[int, str | Non
     return best
 
 
+def _word_key(word: str) -> str:
+    return key(word).replace(" ", "")
+
+
+def _patronymic_gender(word_key: str) -> str | None:
+    return _ending(word_key, "patronymic_suffixes", minimum=3)[1]
+
+
+def _surname_gender(word_key: str) -> str | None:
+    return _ending(word_key, "surname_endings")[1]
+
+
 def patronymic_gender(word: str) -> str | None:
     """``"male"`` or ``"female"`` if ``word`` has a patronymic ending, else ``None``."""
-    return _ending(key(word).replace(" ", ""), "patronymic_suffixes", minimum=3)[1]
+    return _patronymic_gender(_word_key(word))
 
 
 def surname_gender(word: str) -> str | None:
     """``"male"`` or ``"female"`` if ``word`` has a gendered surname ending, else ``None``."""
-    return _ending(key(word).replace(" ", ""), "surname_endings")[1]
+    return _surname_gender(_word_key(word))
 
 
 def surname_ending(word_key: str) -> tuple[str, str | None]:
@@ -107,7 +119,7 @@ def father_name(patronymic: str) -> str:
     >>> father_name("Кемелевич") == father_name("Кемелұлы") == father_name("Kemeluly")
     True
     """
-    word = key(patronymic).replace(" ", "")
+    word = _word_key(patronymic)
     suffixes = [s for group in _lexicon()["patronymic_suffixes"].values() for s in group]
     for suffix in sorted(suffixes, key=len, reverse=True):
         if word.endswith(suffix) and len(word) - len(suffix) >= 3:
@@ -141,38 +153,42 @@ def _tokens(text: str) -> list[tuple[str, str]]:
 def _strip_titles(tokens: list[tuple[str, str]]) -> tuple[list[tuple[str, str]], tuple[str, ...]]:
     titles = set(_lexicon()["titles"])
     start = 0
-    while start < len(tokens) - 1 and key(tokens[start][1]).replace(" ", "") in titles:
+    while start < len(tokens) - 1 and _word_key(tokens[start][1]) in titles:
         start += 1
     return tokens[start:], tuple(t for _, t in tokens[:start])
 
 
-def _join_patronymic_words(words: list[str]) -> list[str]:
-    """``Kemel uly`` -> ``Kemel uly`` as one word: the marker joins the name before it."""
+def _join_patronymic_words(words: list[str]) -> list[tuple[str, str]]:
+    """``(word, key)`` pairs, with a separate ``uly``/``kyzy`` joined to the name
+    before it: ``Kemel uly`` is one word."""
     markers = {m for group in _lexicon()["patronymic_words"].values() for m in group}
-    out: list[str] = []
+    out: list[tuple[str, str]] = []
     for word in words:
-        if out and key(word) in markers:
-            out[-1] = f"{out[-1]} {word}"
-        else:
-            out.append(word)
+        word_key = _word_key(word)
+        if out and word_key in markers:
+            out[-1] = (f"{out[-1][0]} {word}", out[-1][1] + word_key)
+        elif word:
+            out.append((word, word_key))
     return out
 
 
-def _surname_index(words: list[str], comma: int | None, has_initials: bool) -> tuple[int, bool]:
+def _surname_index(
+    words: list[str], keys: list[str], comma: int | None, has_initials: bool
+) -> tuple[int, bool]:
     """The index of the surname among ``words`` and whether a cue showed it."""
     if comma is not None and 0 < comma <= len(words):
         return 0, True
     if len(words) >= 3:
-        if patronymic_gender(words[-1]):
+        if _patronymic_gender(keys[-1]):
             return 0, True
-        if patronymic_gender(words[1]):
+        if _patronymic_gender(keys[1]):
             return len(words) - 1, True
     capitals = [i for i, w in enumerate(words) if w.isupper() and len(w) > 1]
     if len(capitals) == 1 and len(words) > 1:
         return capitals[0], True
     if len(words) == 1:
-        return 0, has_initials or surname_gender(words[0]) is not None
-    shaped = [i for i, w in enumerate(words) if surname_gender(w) or patronymic_gender(w)]
+        return 0, has_initials or _surname_gender(keys[0]) is not None
+    shaped = [i for i, k in enumerate(keys) if _surname_gender(k) or _patronymic_gender(k)]
     if len(shaped) == 1:
         return shaped[0], True
     return len(words) - 1, False
@@ -210,20 +226,23 @@ def parse_name(text: str) -> PersonName:
             initials.append(token)
         else:
             words.append(_POSSESSIVE.sub("", token) if len(token) > 3 else token)
-    words = [w for w in _join_patronymic_words(words) if w]
-    if not words:
+    joined = _join_patronymic_words(words)
+    if not joined:
         return PersonName(text, None, (), None, tuple(initials), None, titles, False)
-    index, certain = _surname_index(words, comma, bool(initials))
+    words = [w for w, _ in joined]
+    keys = [k for _, k in joined]
+    index, certain = _surname_index(words, keys, comma, bool(initials))
     surname = words[index]
     rest = words[:index] + words[index + 1 :]
+    rest_keys = keys[:index] + keys[index + 1 :]
     patronymic = None
-    if len(words) >= 3 and rest and patronymic_gender(rest[-1]):
+    gender = None
+    if len(words) >= 3 and rest and (gender := _patronymic_gender(rest_keys[-1])):
         patronymic = rest.pop()
     if len(words) == 1 and not certain:
         surname, rest = "", words
-    gender = patronymic_gender(patronymic) if patronymic else None
     if gender is None and surname:
-        gender = surname_gender(surname)
+        gender = _surname_gender(keys[index])
     return PersonName(
         text=text,
         surname=surname or None,

@@ -18,7 +18,10 @@ their Russian ``и``, ``по``, ``в``), so ``Kazakhstan's Democratic Choice`` i
 ``Democratic Choice of Kazakhstan``.
 
 Within the deciding tier, a place that is a country, region or city outranks
-a town, and a town a village or an unclassified settlement. If more than one
+a town, and a town a village or an unclassified settlement; a current and a
+former name count as equally close, so the city Taraz (``Dzhambul`` until
+1993) outranks two villages called Dzhambul today, and between entities
+equally prominent the current name wins. If more than one
 entity is left, the name is ambiguous: the lookup gives no entity and lists
 the candidates. Endings are in ``data/inflection.json``.
 """
@@ -28,7 +31,7 @@ from __future__ import annotations
 import itertools
 import json
 from collections import defaultdict
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -37,7 +40,7 @@ from typing import Any
 from kznames._check import require_str
 from kznames._text import has_cyrillic
 from kznames.fold import key
-from kznames.match import match
+from kznames.match import _Reading, best_reading, readings
 from kznames.registry import Entity, Lookup, Registry, require_kind, require_registry
 
 MAX_WORDS = 16
@@ -69,22 +72,29 @@ def base_forms(word_key: str, cyrillic: bool) -> list[str]:
     >>> base_forms("nazarbaeva", cyrillic=False)
     []
     """
-    groups = ["kazakh", "russian"] if cyrillic else ["kazakh"]
-    minimum = _endings()["minimum_stem"]
+    minimum, longest = _endings()["minimum_stem"], _longest_ending()
     out: list[str] = []
-    for group in groups:
-        for ending, bases in _endings()[group].items():
-            if word_key.endswith(ending) and len(word_key) - len(ending) >= minimum:
-                stem = word_key[: -len(ending)]
+    for group in ("kazakh", "russian") if cyrillic else ("kazakh",):
+        table = _endings()[group]
+        for length in range(1, min(longest, len(word_key) - minimum) + 1):
+            bases = table.get(word_key[-length:])
+            if bases:
+                stem = word_key[:-length]
                 out.extend(stem + b for b in bases if stem + b not in out)
     return out
+
+
+@cache
+def _longest_ending() -> int:
+    return max(len(e) for group in ("kazakh", "russian") for e in _endings()[group])
 
 
 @dataclass
 class _Index:
     forms: dict[str, set[tuple[int, str]]]
+    words: frozenset[str]
     surnames: dict[str, set[str]]
-    person_forms: dict[str, tuple[str, ...]]
+    person_forms: dict[str, tuple[list[_Reading], ...]]
 
 
 def _form_key(name: str) -> str:
@@ -106,18 +116,20 @@ def _person_forms(entity: Entity) -> tuple[str, ...]:
 def _build(registry: Registry) -> _Index:
     forms: dict[str, set[tuple[int, str]]] = defaultdict(set)
     surnames: dict[str, set[str]] = defaultdict(set)
-    person_forms: dict[str, tuple[str, ...]] = {}
+    person_forms: dict[str, tuple[list[_Reading], ...]] = {}
     for entity in registry:
         for name in (*entity.current_names(), *entity.acronyms):
             forms[_form_key(name)].add((0, entity.id))
         for name in entity.former_names():
             forms[_form_key(name)].add((1, entity.id))
         if entity.kind == "person":
-            person_forms[entity.id] = _person_forms(entity)
-            for form in person_forms[entity.id]:
+            forms_written = _person_forms(entity)
+            person_forms[entity.id] = tuple(readings(form) for form in forms_written)
+            for form in forms_written:
                 surnames[key(form.split(",")[0]).replace(" ", "")].add(entity.id)
     forms.pop("", None)
-    return _Index(dict(forms), dict(surnames), person_forms)
+    words = frozenset(w for form in forms for w in form.split()) | _LINKING_WORDS
+    return _Index(dict(forms), words, dict(surnames), person_forms)
 
 
 def _index(registry: Registry) -> _Index:
@@ -128,13 +140,16 @@ def _index(registry: Registry) -> _Index:
 
 
 def _person_hits(index: _Index, query: str, surname_keys: list[str]) -> dict[str, float]:
-    """Persons whose surname key is one of ``surname_keys`` and whom ``match`` accepts."""
+    """Persons whose surname key is one of ``surname_keys`` and whom ``match`` accepts:
+    the best score over their forms."""
     hits: dict[str, float] = {}
+    query_readings = readings(query)
     for surname in surname_keys:
         for entity_id in sorted(index.surnames.get(surname, ())):
-            scores = [m.score for f in index.person_forms[entity_id] if (m := match(query, f)).same]
-            if scores:
-                hits[entity_id] = max(hits.get(entity_id, 0.0), max(scores))
+            for form in index.person_forms[entity_id]:
+                (score, same), _, _ = best_reading(query_readings, form)
+                if same:
+                    hits[entity_id] = max(hits.get(entity_id, 0.0), score)
     return hits
 
 
@@ -143,25 +158,38 @@ def _prominence(entity: Entity) -> int:
 
 
 def _decide(registry: Registry, name: str, ranked: list[tuple[int, float, str]]) -> Lookup:
+    """The entity of the closest tier, or the candidates when several are as close.
+
+    A current and a former name are equally close, so between them the more
+    prominent place wins (the city Taraz, once Dzhambul, over two villages
+    called Dzhambul today), and only then the current name.
+    """
     best_tier = min(t for t, _, _ in ranked)
-    best = [(s, registry[i]) for t, s, i in ranked if t == best_tier]
-    top_score = max(s for s, _ in best)
-    entities = [e for s, e in best if s == top_score]
-    top = min(map(_prominence, entities))
-    entities = sorted(
-        {e.id: e for e in entities if _prominence(e) == top}.values(), key=lambda e: e.id
-    )
-    how = ("inflected " if best_tier >= len(_TIERS) else "") + _TIERS[best_tier % len(_TIERS)]
+    group, tier = divmod(best_tier, len(_TIERS))
+    tiers = {best_tier} if tier == 2 else {group * len(_TIERS), group * len(_TIERS) + 1}
+    closeness: dict[str, tuple[int, int, float]] = {}
+    for t, score, entity_id in ranked:
+        if t in tiers:
+            rank = (_prominence(registry[entity_id]), t, -score)
+            closeness[entity_id] = min(closeness.get(entity_id, rank), rank)
+    top = min(closeness.values())
+    entities = tuple(registry[i] for i in sorted(closeness) if closeness[i] == top)
+    how = ("inflected " if group else "") + _TIERS[top[1] % len(_TIERS)]
     if len(entities) == 1:
-        return Lookup(name, entities[0], tuple(entities), how)
-    return Lookup(name, None, tuple(entities), f"ambiguous: {len(entities)} entities by {how}")
+        return Lookup(name, entities[0], entities, how)
+    return Lookup(name, None, entities, f"ambiguous: {len(entities)} entities by {how}")
 
 
-def lookup(registry: Registry, name: str, kind: str | None = None) -> Lookup:
-    """Find the entity ``name`` refers to in ``registry`` (see the module docs)."""
+def lookup(
+    registry: Registry, name: str, kind: str | None = None, name_key: str | None = None
+) -> Lookup:
+    """Find the entity ``name`` refers to in ``registry`` (see the module docs).
+
+    ``name_key`` is ``key(name)`` when the caller has it already.
+    """
     require_str(name, "name")
     kind = require_kind(kind)
-    word_keys = key(name).split()
+    word_keys = (key(name) if name_key is None else name_key).split()
     if not word_keys or len(word_keys) > MAX_WORDS:
         return Lookup(name, None, (), "not found")
     index = _index(registry)
@@ -171,19 +199,29 @@ def lookup(registry: Registry, name: str, kind: str | None = None) -> Lookup:
         if kind is None or registry[entity_id].kind == kind:
             ranked.append((tier, score, entity_id))
 
-    cyrillic = has_cyrillic(name)
-    inflect = len(word_keys) <= MAX_INFLECTED_WORDS
-    variants = [[k, *(base_forms(k, cyrillic) if inflect else ())] for k in word_keys]
-    for combo in itertools.product(*variants):
-        inflected = any(a != b for a, b in zip(combo, word_keys, strict=True))
-        offset = len(_TIERS) if inflected else 0
-        form = " ".join(sorted(w for w in combo if w not in _LINKING_WORDS))
-        for tier, entity_id in index.forms.get(form, ()):
-            add(offset + tier, 1.0, entity_id)
-        if kind in (None, "person"):
-            query = name if not inflected else " ".join(combo)
-            for entity_id, score in _person_hits(index, query, list(combo)).items():
-                add(offset + 2, score, entity_id)
+    def search(combos: Iterable[tuple[str, ...]], offset: int, query: str | None) -> None:
+        for combo in combos:
+            form = " ".join(sorted(w for w in combo if w not in _LINKING_WORDS))
+            for tier, entity_id in index.forms.get(form, ()):
+                add(offset + tier, 1.0, entity_id)
+            surnames = [w for w in combo if w in index.surnames]
+            if surnames and kind in (None, "person"):
+                hits = _person_hits(index, query or " ".join(combo), surnames)
+                for entity_id, score in hits.items():
+                    add(offset + 2, score, entity_id)
+
+    search([tuple(word_keys)], 0, name)
+    if not ranked and len(word_keys) <= MAX_INFLECTED_WORDS:
+        # Only when the name as written finds nothing: every inflected tier
+        # comes after every tier of the name as written.
+        cyrillic = has_cyrillic(name)
+        variants = [[k, *base_forms(k, cyrillic)] for k in word_keys]
+        useful = [[v for v in vs if v in index.words] for vs in variants]
+        combos = set(itertools.product(*useful)) if all(useful) else set()
+        if any(v in index.surnames for vs in variants for v in vs[1:]):
+            combos.update(itertools.product(*variants))
+        combos.discard(tuple(word_keys))
+        search(sorted(combos), len(_TIERS), None)
     if not ranked:
         return Lookup(name, None, (), "not found")
     return _decide(registry, name, ranked)

@@ -77,7 +77,7 @@ def _parse(args: argparse.Namespace, out: TextIO) -> None:
         elif piped:
             out.write("\t".join((line, *values.values())) + "\n")
         else:
-            out.write("".join(f"{f + ':':<12}{values[f]}\n" for f in fields))
+            out.write("".join(f"{f + ':':<12}{values[f]}".rstrip() + "\n" for f in fields))
 
 
 def _match(args: argparse.Namespace, out: TextIO) -> None:

@@ -177,6 +177,10 @@ def _initials_fit(
     )
 
 
+def _flat(groups: tuple[tuple[str, ...], ...]) -> tuple[str, ...]:
+    return tuple(part for group in groups for part in group)
+
+
 Given = tuple[tuple[tuple[str, ...], ...], tuple[tuple[str, ...], ...], str]
 
 
@@ -186,7 +190,7 @@ def _given(a: Given, b: Given, credit: Mapping[str, float]) -> Verdict:
     if not (given_a or initials_a) or not (given_b or initials_b):
         return credit["missing"], _MISSING, False
     if given_a and given_b:
-        flat_a, flat_b = sum(given_a, ()), sum(given_b, ())
+        flat_a, flat_b = _flat(given_a), _flat(given_b)
         if "".join(flat_a) == "".join(flat_b):
             return credit["same_key"], "same variant key", False
         names_short, names_long = sorted((given_a, given_b), key=len)
@@ -203,7 +207,7 @@ def _given(a: Given, b: Given, credit: Mapping[str, float]) -> Verdict:
         if _initials_fit(abbreviated[1], full[0], full[2]):
             return credit["initial"], "initial of the given name", False
         return 0.0, "initial of another name", True
-    short_i, long_i = sorted((sum(initials_a, ()), sum(initials_b, ())), key=len)
+    short_i, long_i = sorted((_flat(initials_a), _flat(initials_b)), key=len)
     if long_i[: len(short_i)] == short_i:
         return credit["initials_only"], "same initials", False
     return 0.0, "different initials", True

@@ -59,6 +59,8 @@ def test_systems_as_text_and_json():
         ["translit", "x"],
         ["frobnicate"],
         [],
+        ["match", "Tokayev"],
+        ["resolve", "--kind", "city", "Almaty"],
     ],
 )
 def test_usage_errors_exit_2_with_one_line(args):
@@ -74,7 +76,9 @@ def test_unknown_system_message_lists_the_valid_ids():
     assert "kk-bgn-pcgn" in err and "ru-icao" in err
 
 
-@pytest.mark.parametrize("command", ["translit", "key", "normalize", "systems"])
+@pytest.mark.parametrize(
+    "command", ["translit", "key", "normalize", "parse", "match", "resolve", "systems"]
+)
 def test_every_command_has_help(command):
     out = run(command, "--help")
     assert out.returncode == 0
@@ -84,3 +88,60 @@ def test_every_command_has_help(command):
 def test_main_returns_zero(capsys):
     assert main(["key", "Qozhaev"]) == 0
     assert capsys.readouterr().out == "kozhaev\n"
+
+
+def test_parse_an_argument_and_standard_input():
+    out = run("parse", "TOKAYEV Kassym-Jomart Kemelevich").stdout.splitlines()
+    assert out == [
+        "surname:    TOKAYEV",
+        "given:      Kassym-Jomart",
+        "patronymic: Kemelevich",
+        "initials:",
+        "gender:     male",
+    ]
+    piped = run("parse", stdin="Қ.Тоқаев\n\nNAZARBAYEVA DarigaNursultanovna\n").stdout
+    assert piped.splitlines() == [
+        "Қ.Тоқаев\tТоқаев\t\t\tҚ.\tmale",
+        "\t\t\t\t\t",
+        "NAZARBAYEVA DarigaNursultanovna\tNAZARBAYEVA\tDariga\tNursultanovna\t\tfemale",
+    ]
+    record = json.loads(run("parse", "--json", "K. Tokayev").stdout)
+    assert record == {
+        "name": "K. Tokayev",
+        "surname": "Tokayev",
+        "given": "",
+        "patronymic": "",
+        "initials": "K.",
+        "gender": "male",
+    }
+
+
+def test_match_prints_the_explanation_or_json():
+    a, b = "Tokayev Kassym-Jomart", "ТОҚАЕВ Қасым-Жомарт Кемелұлы"
+    out = run("match", a, b)
+    assert out.returncode == 0
+    assert out.stdout == kznames.match(a, b).explain() + "\n"
+    record = json.loads(run("match", "--json", "Nazarbayev", "Nazarbayeva").stdout)
+    assert record["same"] is False
+    assert {p["part"] for p in record["parts"]} >= {"surname", "given", "patronymic"}
+
+
+def test_resolve_an_entity_an_ambiguous_name_and_nothing():
+    assert run("resolve", "Tselinograd").stdout == "place:astana\tplace\tAstana\t(former name)\n"
+    ambiguous = run("resolve", "Nazarbayev").stdout
+    assert ambiguous.startswith("-\t") and "person:nazarbayev-nursultan" in ambiguous
+    assert run("resolve", "Tokarev").stdout == "-\t\t\t(not found)\n"
+    piped = run("resolve", "--json", stdin="Alma-Ata\nTokarev\n").stdout.splitlines()
+    assert [json.loads(line)["id"] for line in piped] == ["place:almaty", None]
+
+
+def test_resolve_with_a_registry_file(tmp_path):
+    good = tmp_path / "mine.jsonl"
+    good.write_text('{"id": "org:acme", "kind": "org", "name": "Acme"}\n', "utf-8")
+    assert run("resolve", "--registry", str(good), "ACME").stdout.startswith("org:acme\t")
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text('{"id": "org:acme", "kind": "org", "name": "Acme"}\n{"id": 3}\n', "utf-8")
+    out = run("resolve", "--registry", str(bad), "Acme")
+    assert out.returncode == 2
+    assert len(out.stderr.strip().splitlines()) == 1
+    assert f"{bad}, line 2:" in out.stderr

@@ -139,3 +139,9 @@ def test_match_many_bad_input():
         match_many(["Tokayev"])
     with pytest.raises(TypeError, match="pairs"):
         match_many([("Tokayev", None)])
+
+
+def test_megabyte_names():
+    long = "Токаев Касым-Жомарт " * 50_000
+    m = match(long, "Токаев Касым-Жомарт")
+    assert 0.0 <= m.score <= 1.0

@@ -198,7 +198,14 @@ def test_time_grows_linearly_with_length(unit):
     """Sixteen times the text takes about sixteen times as long, not two hundred and fifty."""
     small = unit * (4000 // len(unit) + 1)
     large = small * 16
-    for fn in (kznames.key, lambda t: kznames.transliterate(t, "kk-bgn-pcgn")):
+    for fn in (
+        kznames.key,
+        lambda t: kznames.transliterate(t, "kk-bgn-pcgn"),
+        kznames.normalize,
+        kznames.parse_name,
+        lambda t: kznames.match(t, "Kassym-Jomart Tokayev"),
+        kznames.resolve,
+    ):
         ratio = _seconds(fn, large) / max(_seconds(fn, small), 1e-6)
         assert ratio < 64, f"16x input took {ratio:.0f}x the time"
 
@@ -221,6 +228,8 @@ def test_a_megabyte_string_returns(unit):
     assert isinstance(kznames.key(text), str)
     assert isinstance(kznames.normalize(text), str)
     assert isinstance(kznames.transliterate(text, "ru-wikipedia"), str)
+    assert isinstance(kznames.parse_name(text), kznames.PersonName)
+    assert kznames.resolve(text) is None
 
 
 def test_results_are_the_same_in_another_process():

@@ -21,7 +21,8 @@ Within the deciding tier, a place that is a country, region or city outranks
 a town, and a town a village or an unclassified settlement; a current and a
 former name count as equally close, so the city Taraz (``Dzhambul`` until
 1993) outranks two villages called Dzhambul today, and between entities
-equally prominent the current name wins. If more than one
+equally prominent the current name wins. Prominence only ranks places among
+themselves: the party Alga and the town Alga are equally close. If more than one
 entity is left, the name is ambiguous: the lookup gives no entity and lists
 the candidates. Endings are in ``data/inflection.json``.
 """
@@ -153,28 +154,35 @@ def _person_hits(index: _Index, query: str, surname_keys: list[str]) -> dict[str
     return hits
 
 
-def _prominence(entity: Entity) -> int:
-    return _PROMINENCE.get(entity.type or "", 2) if entity.kind == "place" else 0
+def _prominence(place: Entity) -> int:
+    return _PROMINENCE.get(place.type or "", 2)
 
 
 def _decide(registry: Registry, name: str, ranked: list[tuple[int, float, str]]) -> Lookup:
     """The entity of the closest tier, or the candidates when several are as close.
 
-    A current and a former name are equally close, so between them the more
-    prominent place wins (the city Taraz, once Dzhambul, over two villages
-    called Dzhambul today), and only then the current name.
+    A current and a former name are equally close. Among places, only the
+    most prominent stay (the city Taraz, once Dzhambul, over two villages
+    called Dzhambul today); then the current name wins over a former one and
+    a higher score over a lower. People and organisations have no prominence:
+    a party and a village of one name are equally close.
     """
     best_tier = min(t for t, _, _ in ranked)
     group, tier = divmod(best_tier, len(_TIERS))
     tiers = {best_tier} if tier == 2 else {group * len(_TIERS), group * len(_TIERS) + 1}
-    closeness: dict[str, tuple[int, int, float]] = {}
+    closeness: dict[str, tuple[int, float]] = {}
     for t, score, entity_id in ranked:
         if t in tiers:
-            rank = (_prominence(registry[entity_id]), t, -score)
-            closeness[entity_id] = min(closeness.get(entity_id, rank), rank)
-    top = min(closeness.values())
-    entities = tuple(registry[i] for i in sorted(closeness) if closeness[i] == top)
-    how = ("inflected " if group else "") + _TIERS[top[1] % len(_TIERS)]
+            closeness[entity_id] = min(closeness.get(entity_id, (t, -score)), (t, -score))
+    places = [i for i in closeness if registry[i].kind == "place"]
+    if places:
+        top = min(_prominence(registry[i]) for i in places)
+        for i in places:
+            if _prominence(registry[i]) > top:
+                del closeness[i]
+    nearest = min(closeness.values())
+    entities = tuple(registry[i] for i in sorted(closeness) if closeness[i] == nearest)
+    how = ("inflected " if group else "") + _TIERS[nearest[0] % len(_TIERS)]
     if len(entities) == 1:
         return Lookup(name, entities[0], entities, how)
     return Lookup(name, None, entities, f"ambiguous: {len(entities)} entities by {how}")

@@ -107,3 +107,10 @@ def test_a_long_string_is_not_looked_up_word_by_word():
     start = time.perf_counter()
     assert resolve(text) is None
     assert time.perf_counter() - start < 30  # a guard against runaway work, not a timing
+
+
+def test_prominence_ranks_places_among_themselves_only():
+    assert resolve("Dzhambul").id == "place:taraz"  # the city's former name, not two villages
+    assert resolve("Almaty").id == "place:almaty"  # not the region, not a village
+    alga = Registry.default().lookup("Alga")  # a party and a town
+    assert alga.entity is None and {c.kind for c in alga.candidates} == {"org", "place"}

@@ -10,6 +10,7 @@ True
 from kznames.fold import key
 from kznames.identifier import normalize
 from kznames.match import Match, PartMatch, match, match_many
+from kznames.mentions import Mention, find_entities
 from kznames.names import PersonName, parse_name
 from kznames.registry import Entity, FormerName, Lookup, Registry
 from kznames.resolve import resolve
@@ -20,9 +21,11 @@ __all__ = [
     "FormerName",
     "Lookup",
     "Match",
+    "Mention",
     "PartMatch",
     "PersonName",
     "Registry",
+    "find_entities",
     "key",
     "match",
     "match_many",

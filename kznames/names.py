@@ -69,7 +69,7 @@ def _lexicon() -> Mapping[str, Any]:
     return json.loads(path.read_text(encoding="utf-8"))  # type: ignore[no-any-return]
 
 
-def _ending(word_key: str, table: str, minimum: int = 2) -> tuple[int, str | None]:
+def _ending(word_key: str, table: str, minimum: int) -> tuple[int, str | None]:
     """The length and gender of the longest ending in ``names.json[table]`` that
     ends ``word_key``, or ``(0, None)``.
 
@@ -93,7 +93,7 @@ def _patronymic_gender(word_key: str) -> str | None:
 
 
 def _surname_gender(word_key: str) -> str | None:
-    return _ending(word_key, "surname_endings")[1]
+    return _ending(word_key, "surname_endings", minimum=3)[1]
 
 
 def patronymic_gender(word: str) -> str | None:
@@ -109,7 +109,7 @@ def surname_gender(word: str) -> str | None:
 def surname_ending(word_key: str) -> tuple[str, str | None]:
     """A surname's key split into its stem and the gender of its ending:
     ``nazarbaeva`` -> ``("nazarba", "female")``; ``("tugel", None)`` without one."""
-    length, gender = _ending(word_key, "surname_endings")
+    length, gender = _ending(word_key, "surname_endings", minimum=3)
     return word_key[: len(word_key) - length], gender
 
 

@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import itertools
 import json
+import re
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -42,6 +43,7 @@ from kznames._check import require_str
 from kznames._text import has_cyrillic
 from kznames.fold import key
 from kznames.match import _Reading, best_reading, readings
+from kznames.names import surname_ending
 from kznames.registry import Entity, Lookup, Registry, require_kind, require_registry
 
 MAX_WORDS = 16
@@ -96,6 +98,13 @@ class _Index:
     words: frozenset[str]
     surnames: dict[str, set[str]]
     person_forms: dict[str, tuple[list[_Reading], ...]]
+    # Form keys of names written with a possessive ("Kazakhstan's Democratic Choice").
+    possessive: frozenset[str]
+    # One-word names of the most prominent places (country, regions, cities) -> ids.
+    prominent: dict[str, set[str]]
+    # A person's first given name -> (id, the stem of their surname: nazarba for both
+    # nazarbaev and nazarbaeva), for a given name used alone in a text about the family.
+    given: dict[str, set[tuple[str, str]]]
 
 
 def _form_key(name: str) -> str:
@@ -130,7 +139,27 @@ def _build(registry: Registry) -> _Index:
                 surnames[key(form.split(",")[0]).replace(" ", "")].add(entity.id)
     forms.pop("", None)
     words = frozenset(w for form in forms for w in form.split()) | _LINKING_WORDS
-    return _Index(dict(forms), words, dict(surnames), person_forms)
+    possessive = frozenset(
+        _form_key(name)
+        for entity in registry
+        for name in entity.names()
+        if re.search(r"\w['’ʼ]s\b", name)
+    )
+    prominent: dict[str, set[str]] = defaultdict(set)
+    for entity in registry:
+        if entity.kind == "place" and _prominence(entity) == 0:
+            for name in entity.names():
+                if len(name_key := key(name).split()) == 1:
+                    prominent[name_key[0]].add(entity.id)
+    given: dict[str, set[tuple[str, str]]] = defaultdict(set)
+    for entity_id, readings_of_forms in person_forms.items():
+        for reading in (r for rs in readings_of_forms for r in rs[:1]):
+            if reading.given and reading.surname:
+                stem = surname_ending(reading.surname)[0]
+                given["".join(reading.given[0])].add((entity_id, stem))
+    return _Index(
+        dict(forms), words, dict(surnames), person_forms, possessive, dict(prominent), dict(given)
+    )
 
 
 def _index(registry: Registry) -> _Index:

@@ -1,0 +1,396 @@
+"""``find_entities()``: the people, places and organisations named in a text.
+
+The text is cut into words with their offsets. Spans of capitalised words
+(with the linking words ``of``, ``the``, ``and`` inside) are looked up in the
+registry, longest first, through :meth:`Registry.lookup`: any spelling,
+script, word order, case ending, former name or acronym. A span the registry
+does not know is a person when it has the shape of a person's name: a word
+with a surname or patronymic ending beside other capitalised words or
+initials (``Rinat Zaitov``, ``Асем Жапишева``). A surname alone then refers
+to the person named in full before it in the same text, else to the
+registry's one person of that surname, else to a person of its own.
+
+People outside the registry get an id made from their name's keys
+(``person:zaitov-rinat``), so every text gives them the same id. The work is
+linear in the length of the text: each word starts at most ``MAX_SPAN``
+lookups, and a span is only looked up when its words are known to the
+registry or shaped like a name.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from rapidfuzz.distance import Levenshtein
+
+from kznames._check import require_str
+from kznames.fold import key
+from kznames.names import _lexicon, parse_name, patronymic_gender, surname_ending
+from kznames.registry import Entity, Lookup, Registry, require_registry
+from kznames.resolve import _LINKING_WORDS, _form_key, _index, base_forms, lookup
+
+MAX_SPAN = 7
+# The shortest word (as a key) read as a one-letter misspelling of a place.
+_MIN_FUZZY = 6
+_LETTER = r"[^\W\d_]"
+_TOKEN = re.compile(
+    rf"(?P<initial>(?<!{_LETTER})[^\W\d_a-zа-яё]{_LETTER}?\.(?:-?[^\W\d_a-zа-яё]{_LETTER}?\.)*)"
+    rf"|(?P<word>{_LETTER}+(?:[-'’ʼ·]{_LETTER}+)*)"
+)
+_POSSESSIVE = re.compile(r"['’ʼ]s?$")
+# What may stand between two words of one name: spaces, a slash ("RFE/RL"),
+# or a possessive and spaces ("Kazakhstan's Democratic Choice": only taken
+# when the registry has a name written so).
+_GAP = re.compile(r"(?P<possessive>['’ʼ]s)?[ \t\u00a0]+|/")
+_TOUCH = re.compile(r"(?P<possessive>)")
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A span of text naming an entity: offsets into the text, the entity's id
+    and kind, and the registry entity when there is one."""
+
+    start: int
+    end: int
+    text: str
+    entity_id: str
+    kind: str
+    entity: Entity | None = None
+
+
+@dataclass
+class _Token:
+    start: int
+    end: int
+    text: str
+    key: str
+    initial: bool
+
+    @property
+    def capital(self) -> bool:
+        return self.text[:1].isupper()
+
+
+def _tokens(text: str, keys: dict[str, str]) -> list[_Token]:
+    out = []
+    for m in _TOKEN.finditer(text):
+        word = m.group()
+        end = m.end()
+        if m.lastgroup == "word":
+            bare = _POSSESSIVE.sub("", word) if len(word) > 3 else word
+            end -= len(word) - len(bare)
+            word = bare
+        found = keys.get(word)
+        if found is None:
+            found = keys[word] = key(word).replace(" ", "")
+        out.append(_Token(m.start(), end, word, found, m.lastgroup == "initial"))
+    return out
+
+
+def _joined(text: str, tokens: list[_Token], i: int, j: int) -> bool:
+    """Whether tokens ``i`` to ``j`` follow each other with only spaces or hyphens between."""
+    return all(
+        _GAP.fullmatch(text, tokens[k].end, tokens[k + 1].start) is not None for k in range(i, j)
+    )
+
+
+def _name_shaped(token: _Token) -> bool:
+    return bool(surname_ending(token.key)[1] or patronymic_gender(token.text))
+
+
+def _person_id(span: str) -> str:
+    """The id of a person outside the registry: ``person:<surname>-<given names>``."""
+    p = parse_name(span)
+    words = [p.surname or "", *p.given]
+    slug = "-".join(key(w).replace(" ", "") for w in words if w)
+    return "person:" + (slug or key(span).replace(" ", "-"))
+
+
+def find_entities(
+    text: str, lang: str | None = None, registry: Registry | None = None
+) -> list[Mention]:
+    """Find every mention of a person, place or organisation in ``text``.
+
+    Each mention has its offsets, its text, an entity id (the registry's, or
+    one made from a person's name) and kind. Works on English, Russian and
+    Kazakh text and on the German, French, Spanish and Dutch spellings of
+    Kazakh names; ``lang`` may name the language (``"en"``, ``"ru"``,
+    ``"kk"``), else the script of each word decides.
+
+    >>> text = "NUR-SULTAN -- Interim President Qasym-Zhomart Toqaev won. Toqaev's rival..."
+    >>> for m in find_entities(text):
+    ...     print(m.start, m.end, m.text, m.entity_id)
+    0 10 NUR-SULTAN place:astana
+    32 52 Qasym-Zhomart Toqaev person:tokayev-kassym-jomart
+    58 64 Toqaev person:tokayev-kassym-jomart
+
+    Raises ``TypeError`` for a non-``str`` text.
+    """
+    require_str(text, "text")
+    if lang is not None:
+        require_str(lang, "lang")
+    return _Finder(text, require_registry(registry)).run()
+
+
+class _Finder:
+    """The state of one call: the text's words, and the people named so far."""
+
+    def __init__(self, text: str, registry: Registry) -> None:
+        self.text = text
+        self.registry = registry
+        self.tokens = _tokens(text, {})
+        self.index = _index(registry)
+        self.known = self.index.words | frozenset(self.index.surnames)
+        self.people: dict[str, tuple[str, Entity | None]] = {}
+        self.given: dict[str, tuple[str, Entity | None] | None] = {}
+        self.mentions: list[Mention] = []
+        # Lookups and known words already settled in this text: names repeat.
+        self.lookups: dict[str, Lookup] = {}
+        self.knowns: dict[str, bool] = {}
+
+    def _lookup(self, span: str) -> Lookup:
+        found = self.lookups.get(span)
+        if found is None:
+            found = self.lookups[span] = lookup(self.registry, span)
+        return found
+
+    def _knows(self, token: _Token) -> bool:
+        """Whether the word, or the word without a case ending, is in a registry name."""
+        found = self.knowns.get(token.text)
+        if found is None:
+            found = token.key in self.known or any(
+                b in self.known for b in base_forms(token.key, not token.text.isascii())
+            )
+            self.knowns[token.text] = found
+        return found
+
+    def run(self) -> list[Mention]:
+        start = 0
+        while start < len(self.tokens):
+            end = self._run_end(start)
+            if self.tokens[start].capital:
+                self._capitalised_run(start, end)
+            start = end + 1
+        return self.mentions
+
+    def _run_end(self, start: int) -> int:
+        """The last token of the run of capitalised words (and linking words) from ``start``."""
+        end = start
+        if not self.tokens[start].capital:
+            return end
+        while (
+            end + 1 < len(self.tokens)
+            and (self.tokens[end + 1].capital or self.tokens[end + 1].key in _LINKING_WORDS)
+            and self._gap(end) is not None
+        ):
+            end += 1
+        while end > start and not self.tokens[end].capital:
+            end -= 1
+        return end
+
+    def _emit(self, i: int, j: int, entity_id: str, kind: str, entity: Entity | None) -> None:
+        start, end = self.tokens[i].start, self.tokens[j].end
+        self.mentions.append(Mention(start, end, self.text[start:end], entity_id, kind, entity))
+
+    def _capitalised_run(self, a: int, b: int) -> None:
+        """Registry names first, longest first; then people by the shape of their names."""
+        uncovered: list[int] = []
+        i = a
+        while i <= b:
+            hit = self._registry_hit(i, min(b, i + MAX_SPAN - 1))
+            if hit is None:
+                uncovered.append(i)
+                i += 1
+                continue
+            j, entity_id, kind, entity = hit
+            self._flush(uncovered)
+            uncovered = []
+            self._emit(i, j, entity_id, kind, entity)
+            i = j + 1
+        self._flush(uncovered)
+
+    def _gap(self, k: int) -> re.Match[str] | None:
+        """What joins token ``k`` to the next one in a name, or ``None``: an initial
+        may touch the next word (``Қ.Тоқаев``)."""
+        start, end = self.tokens[k].end, self.tokens[k + 1].start
+        if start == end and self.tokens[k].initial:
+            return _TOUCH.match(self.text, start)
+        return _GAP.fullmatch(self.text, start, end)
+
+    def _possessive_inside(self, i: int, j: int) -> bool:
+        for k in range(i, j):
+            gap = self._gap(k)
+            if gap is not None and gap.group("possessive"):
+                return True
+        return False
+
+    def _inside_other_name(self, j: int, last: int) -> bool:
+        """Whether the word after a hit continues a name the registry does not know:
+        ``Astana`` in ``The Astana Times`` names the newspaper, not the city."""
+        if j >= last:
+            return False
+        gap, after = self._gap(j), self.tokens[j + 1]
+        return (
+            gap is not None
+            and gap.group().strip() != "/"
+            and not gap.group("possessive")
+            and after.capital
+            and not after.initial
+            and after.key not in _titles()
+            and after.key not in _LINKING_WORDS
+            and not self._knows(after)
+        )
+
+    def _registry_hit(self, i: int, last: int) -> tuple[int, str, str, Entity | None] | None:
+        tokens = self.tokens
+        if tokens[i].key in _titles() or tokens[i].key in _LINKING_WORDS:
+            return None
+        for j in range(last, i - 1, -1):
+            if tokens[j].key in _LINKING_WORDS:
+                continue
+            words = [t for t in tokens[i : j + 1] if not t.initial and t.key not in _LINKING_WORDS]
+            if not words or not all(map(self._knows, words)):
+                continue
+            span = self.text[tokens[i].start : tokens[j].end]
+            if self._possessive_inside(i, j) and _form_key(span) not in self.index.possessive:
+                continue
+            found = self._lookup(span)
+            if found.entity is None:
+                found = self._owned(i, span) or found
+            kind = found.entity.kind if found.entity is not None else None
+            linked = len(words) < j - i + 1 - sum(t.initial for t in tokens[i : j + 1])
+            if kind == "person" and linked:
+                continue  # a linking word inside: "Asem Zhapisheva and Mariya" is two people
+            if kind == "place" and self._inside_other_name(j, last):
+                return None
+            if found.entity is not None:
+                if found.entity.kind == "person":
+                    self._remember(span, found.entity.id, found.entity)
+                return j, found.entity.id, found.entity.kind, found.entity
+            if len(words) == 1 and found.candidates:
+                earlier = self._earlier_person(words[0])
+                if earlier is not None:
+                    return j, earlier[0], "person", earlier[1]
+        return None
+
+    def _owned(self, i: int, span: str) -> Lookup | None:
+        """``OSCE’s Parliamentary Assembly``: a part named after its owner's possessive,
+        found as the owner's name and the part's together (``OSCE Parliamentary Assembly``)."""
+        owner = self.mentions[-1] if self.mentions else None
+        if owner is None or owner.entity is None or i == 0:
+            return None
+        gap = self._gap(i - 1)
+        if owner.end != self.tokens[i - 1].end or gap is None or not gap.group("possessive"):
+            return None
+        found = self._lookup(f"{owner.text} {span}")
+        if found.entity is not None and found.entity.parent == owner.entity.id:
+            return found
+        return None
+
+    def _flush(self, positions: list[int]) -> None:
+        """People among the capitalised words no registry name covered."""
+        # Runs of neighbouring words; a title or a linking word splits a run, as
+        # no name holds one.
+        groups: list[list[int]] = [[]]
+        for p in positions:
+            breaks = self._breaks_name(self.tokens[p])
+            if breaks or (groups[-1] and groups[-1][-1] != p - 1):
+                groups.append([])
+            if not breaks:
+                groups[-1].append(p)
+        for words in filter(None, groups):
+            span = _person_span([self.tokens[p] for p in words])
+            if span is None:
+                if len(words) == 1:
+                    self._single(words[0])
+                continue
+            i, j = words[span[0]], words[span[1]]
+            text = self.text[self.tokens[i].start : self.tokens[j].end]
+            if i == j:
+                earlier = self._earlier_person(self.tokens[i])
+                if earlier is not None:
+                    self._emit(i, j, earlier[0], "person", earlier[1])
+                continue
+            entity_id = _person_id(text)
+            self._remember(text, entity_id, None)
+            self._emit(i, j, entity_id, "person", None)
+
+    def _single(self, p: int) -> None:
+        """One capitalised word nothing else claimed: the given name of a person named
+        in full before (``Darigha`` after ``Darigha Nazarbaeva``), or of the one
+        registry person of that given name whose family name the text has named
+        (``Nazarbaev's daughter, Darigha``), or a one-letter misspelling of a city
+        or region (``Atyrai``)."""
+        token = self.tokens[p]
+        person = self.given.get(token.key)
+        if person is not None:
+            self._emit(p, p, person[0], "person", person[1])
+            return
+        stems = {surname_ending(surname)[0] for surname in self.people}
+        family = {i for i, stem in self.index.given.get(token.key, ()) if stem in stems}
+        if len(family) == 1:
+            entity = self.registry[family.pop()]
+            self._emit(p, p, entity.id, entity.kind, entity)
+            return
+        if len(token.key) < _MIN_FUZZY or token.initial:
+            return
+        near = {
+            entity_id
+            for name, ids in self.index.prominent.items()
+            if abs(len(name) - len(token.key)) <= 1
+            and Levenshtein.distance(name, token.key, score_cutoff=2) <= 1
+            for entity_id in ids
+        }
+        if len(near) == 1:
+            entity = self.registry[near.pop()]
+            self._emit(p, p, entity.id, entity.kind, entity)
+
+    @staticmethod
+    def _breaks_name(token: _Token) -> bool:
+        return token.key in _titles() or token.key in _LINKING_WORDS
+
+    def _remember(self, span: str, entity_id: str, entity: Entity | None) -> None:
+        """Note a person named in full, under the keys of their surname and given name
+        (a given name two people share is noted as unusable)."""
+        parsed = parse_name(span)
+        if parsed.surname:
+            self.people[key(parsed.surname).replace(" ", "")] = (entity_id, entity)
+        for given in parsed.given[:1]:
+            given_key = key(given).replace(" ", "")
+            seen = self.given.get(given_key, (entity_id, entity))
+            self.given[given_key] = (entity_id, entity) if seen and seen[0] == entity_id else None
+
+    def _earlier_person(self, token: _Token) -> tuple[str, Entity | None] | None:
+        """The person named in full earlier whose surname this word is (any case ending)."""
+        for candidate in (token.key, *base_forms(token.key, not token.text.isascii())):
+            if candidate in self.people:
+                return self.people[candidate]
+        return None
+
+
+def _person_span(words: list[_Token]) -> tuple[int, int] | None:
+    """The indexes of the first and last word of a person's name among ``words``.
+
+    A name is one to three words (or initials) with a surname or patronymic
+    ending at one end or, between a given name and a surname, a patronymic:
+    ``Rinat Zaitov``, ``Zaitov Rinat``, ``Ivan Petrovich Sidorov``,
+    ``A. Zaitov``. A single shaped word may be a surname named before.
+    """
+    shaped = [k for k, t in enumerate(words) if not t.initial and _name_shaped(t)]
+    if not shaped or len(words) > 4:
+        return None
+    if len(words) == 1:
+        return (0, 0)
+    last, first = shaped[-1], shaped[0]
+    if last == len(words) - 1 and len(words) <= 3:
+        return (0, last)
+    if first == 0 and len(words) <= 3:
+        return (0, len(words) - 1)
+    if len(words) == 3 and patronymic_gender(words[1].text):
+        return (0, 2)
+    return None
+
+
+def _titles() -> frozenset[str]:
+    return frozenset(_lexicon()["titles"])

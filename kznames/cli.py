@@ -10,18 +10,24 @@ one line on standard error.
 from __future__ import annotations
 
 import argparse
+import csv
 import json
 import os
 import sys
 from collections.abc import Callable, Iterator, Sequence
-from typing import NoReturn, TextIO
+from pathlib import Path
+from typing import Any, NoReturn, TextIO
 
 from kznames.fold import key
 from kznames.identifier import normalize
 from kznames.match import match
+from kznames.mentions import Mention, find_entities
 from kznames.names import parse_name
 from kznames.registry import Lookup, Registry
 from kznames.translit import get_system, systems, transliterate
+
+# Positions shown per surface form in the table; --json and --csv give them all.
+_SHOWN = 5
 
 
 class _Parser(argparse.ArgumentParser):
@@ -122,6 +128,82 @@ def _resolve(args: argparse.Namespace, out: TextIO) -> None:
             out.write((f"{line}\t" if piped else "") + _describe(found) + "\n")
 
 
+def _sources(paths: list[str]) -> Iterator[tuple[str, Path | None]]:
+    """``(label, path)`` for every file to read: a directory means its ``.txt`` files,
+    ``-`` standard input (path ``None``)."""
+    for name in paths:
+        if name == "-":
+            yield "-", None
+            continue
+        path = Path(name)
+        if path.is_dir():
+            for child in sorted(path.glob("*.txt")):
+                yield str(child), child
+        elif path.exists():
+            yield name, path
+        else:
+            raise ValueError(f"{name}: no such file or directory")
+
+
+def _read(label: str, path: Path | None) -> str:
+    if path is None:
+        return sys.stdin.read()
+    try:
+        return path.read_bytes().decode("utf-8")
+    except UnicodeDecodeError as err:
+        raise ValueError(
+            f"{label}: not UTF-8 text (byte {err.start}: {err.reason}); convert it to UTF-8"
+        ) from None
+
+
+def _extract(args: argparse.Namespace, out: TextIO) -> None:
+    sources = list(_sources(args.files or ["-"]))
+    show_progress = sys.stderr.isatty() and len(sources) > 1
+    found: list[tuple[str, Mention]] = []
+    for n, (label, path) in enumerate(sources, 1):
+        if show_progress:
+            sys.stderr.write(f"\rkznames extract: {n}/{len(sources)} {label[-40:]:<40}")
+        found.extend((label, m) for m in find_entities(_read(label, path)))
+    if show_progress:
+        sys.stderr.write("\r" + " " * 70 + "\r")
+    if args.csv:
+        writer = csv.writer(out, lineterminator="\n")
+        writer.writerow(["file", "start", "end", "text", "entity_id", "kind", "name"])
+        for label, m in found:
+            name = m.entity.name if m.entity else ""
+            writer.writerow([label, m.start, m.end, m.text, m.entity_id, m.kind, name])
+        return
+    entities: dict[str, dict[str, Any]] = {}
+    for label, m in found:
+        entry = entities.setdefault(
+            m.entity_id,
+            {
+                "id": m.entity_id,
+                "kind": m.kind,
+                "name": m.entity.name if m.entity else m.text,
+                "mentions": 0,
+                "forms": {},
+            },
+        )
+        entry["mentions"] += 1
+        form = entry["forms"].setdefault(m.text, {"count": 0, "positions": []})
+        form["count"] += 1
+        form["positions"].append({"file": label, "start": m.start, "end": m.end})
+    ranked = sorted(entities.values(), key=lambda e: (-e["mentions"], e["id"]))
+    if args.json:
+        out.write(json.dumps(ranked, ensure_ascii=False, indent=2) + "\n")
+        return
+    for e in ranked:
+        count = f"{e['mentions']} mention" + ("s" if e["mentions"] != 1 else "")
+        out.write(f"{e['id']}  ({e['kind']}, {e['name']}): {count}\n")
+        for form, seen in e["forms"].items():
+            where = ", ".join(
+                f"{Path(p['file']).name}:{p['start']}" for p in seen["positions"][:_SHOWN]
+            )
+            more = f", … {seen['count'] - _SHOWN} more" if seen["count"] > _SHOWN else ""
+            out.write(f"    {form} ×{seen['count']}  [{where}{more}]\n")
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser of the ``kznames`` command."""
     parser = _Parser(
@@ -192,6 +274,20 @@ def build_parser() -> argparse.ArgumentParser:
     find.add_argument("--json", action="store_true", help="print one JSON object a name")
     find.set_defaults(run=_resolve)
 
+    extract = commands.add_parser(
+        "extract",
+        help="find the people, places and organisations named in text files",
+        description="Find every mention of a person, place or organisation in the files "
+        "(a directory means its .txt files; - or nothing means standard input) and "
+        "print each entity with its surface forms, counts and positions.",
+        epilog="Example: kznames extract seeds/   (or --csv / --json for pipelines)",
+    )
+    extract.add_argument("files", nargs="*", metavar="FILE", help="text files, directories, -")
+    formats = extract.add_mutually_exclusive_group()
+    formats.add_argument("--json", action="store_true", help="one JSON list of entities")
+    formats.add_argument("--csv", action="store_true", help="one CSV row a mention")
+    extract.set_defaults(run=_extract)
+
     listing = commands.add_parser(
         "systems", help="list the romanization systems", description="List the system ids."
     )
@@ -216,6 +312,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.error("give a NAME or pipe names on standard input")
     if getattr(args, "text", "") is None and sys.stdin.isatty():
         parser.error("give TEXT or pipe text on standard input")
+    if args.command == "extract" and not args.files and sys.stdin.isatty():
+        parser.error("give FILE or a directory, or pipe text on standard input")
     try:
         args.run(args, sys.stdout)
         sys.stdout.flush()

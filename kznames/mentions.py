@@ -28,7 +28,14 @@ from kznames._check import require_str
 from kznames.fold import key
 from kznames.names import _lexicon, parse_name, patronymic_gender, surname_ending
 from kznames.registry import Entity, Lookup, Registry, require_registry
-from kznames.resolve import _LINKING_WORDS, _form_key, _index, base_forms, lookup
+from kznames.resolve import (
+    _LINKING_WORDS,
+    LANGUAGES,
+    _form_key,
+    _index,
+    base_forms,
+    lookup,
+)
 
 MAX_SPAN = 7
 # The shortest word (as a key) read as a one-letter misspelling of a place.
@@ -115,8 +122,10 @@ def find_entities(
     Each mention has its offsets, its text, an entity id (the registry's, or
     one made from a person's name) and kind. Works on English, Russian and
     Kazakh text and on the German, French, Spanish and Dutch spellings of
-    Kazakh names; ``lang`` may name the language (``"en"``, ``"ru"``,
-    ``"kk"``), else the script of each word decides.
+    Kazakh names. ``lang`` may name the text's language (``"en"``, ``"ru"``,
+    ``"kk"``, ``"de"``, ``"fr"``, ``"es"``, ``"nl"``) to choose which case
+    endings are read: with ``None`` the script of each word decides (Russian
+    and Kazakh endings on Cyrillic words, Kazakh ones on Latin words).
 
     >>> text = "NUR-SULTAN -- Interim President Qasym-Zhomart Toqaev won. Toqaev's rival..."
     >>> for m in find_entities(text):
@@ -125,20 +134,24 @@ def find_entities(
     32 52 Qasym-Zhomart Toqaev person:tokayev-kassym-jomart
     58 64 Toqaev person:tokayev-kassym-jomart
 
-    Raises ``TypeError`` for a non-``str`` text.
+    Raises ``TypeError`` for a non-``str`` text or lang, ``ValueError`` for an
+    unknown lang.
     """
     require_str(text, "text")
     if lang is not None:
         require_str(lang, "lang")
-    return _Finder(text, require_registry(registry)).run()
+        if lang not in LANGUAGES:
+            raise ValueError(f"lang must be one of {', '.join(LANGUAGES)} or None, got {lang!r}")
+    return _Finder(text, require_registry(registry), lang).run()
 
 
 class _Finder:
     """The state of one call: the text's words, and the people named so far."""
 
-    def __init__(self, text: str, registry: Registry) -> None:
+    def __init__(self, text: str, registry: Registry, lang: str | None) -> None:
         self.text = text
         self.registry = registry
+        self.lang = lang
         self.tokens = _tokens(text, {})
         self.index = _index(registry)
         self.known = self.index.words | frozenset(self.index.surnames)
@@ -152,16 +165,17 @@ class _Finder:
     def _lookup(self, span: str) -> Lookup:
         found = self.lookups.get(span)
         if found is None:
-            found = self.lookups[span] = lookup(self.registry, span)
+            found = self.lookups[span] = lookup(self.registry, span, lang=self.lang)
         return found
+
+    def _base_forms(self, token: _Token) -> list[str]:
+        return base_forms(token.key, not token.text.isascii(), self.lang)
 
     def _knows(self, token: _Token) -> bool:
         """Whether the word, or the word without a case ending, is in a registry name."""
         found = self.knowns.get(token.text)
         if found is None:
-            found = token.key in self.known or any(
-                b in self.known for b in base_forms(token.key, not token.text.isascii())
-            )
+            found = token.key in self.known or any(b in self.known for b in self._base_forms(token))
             self.knowns[token.text] = found
         return found
 
@@ -363,7 +377,7 @@ class _Finder:
 
     def _earlier_person(self, token: _Token) -> tuple[str, Entity | None] | None:
         """The person named in full earlier whose surname this word is (any case ending)."""
-        for candidate in (token.key, *base_forms(token.key, not token.text.isascii())):
+        for candidate in (token.key, *self._base_forms(token)):
             if candidate in self.people:
                 return self.people[candidate]
         return None

@@ -61,12 +61,31 @@ def _endings() -> Mapping[str, Any]:
     return json.loads(path.read_text(encoding="utf-8"))  # type: ignore[no-any-return]
 
 
-def base_forms(word_key: str, cyrillic: bool) -> list[str]:
+# The languages find_entities() and lookup() can be told, and the case
+# endings each removes: None reads the script (Kazakh endings from any word,
+# Russian ones from Cyrillic words); the Western languages remove none from a
+# Latin word.
+LANGUAGES = ("en", "ru", "kk", "de", "fr", "es", "nl")
+
+
+def _ending_groups(cyrillic: bool, lang: str | None) -> tuple[str, ...]:
+    if lang == "kk":
+        return ("kazakh",)
+    if lang == "ru":
+        return ("russian",) if cyrillic else ()
+    if lang is not None and not cyrillic:
+        return ()
+    return ("kazakh", "russian") if cyrillic else ("kazakh",)
+
+
+def base_forms(word_key: str, cyrillic: bool, lang: str | None = None) -> list[str]:
     """The word's key without a case ending: ``tokaevym`` -> ``[tokaev]``.
 
     Kazakh endings are removed from any script (Kazakh is written in Latin
     too); Russian endings only from Cyrillic, since English does not inflect
-    and a Latin ``Nazarbayeva`` is a woman, not a genitive.
+    and a Latin ``Nazarbayeva`` is a woman, not a genitive. A ``lang`` of
+    :data:`LANGUAGES` narrows this: ``"ru"`` removes Russian endings only,
+    ``"kk"`` Kazakh ones only, a Western language none from a Latin word.
 
     Every reading is returned; the registry decides which one is a name:
 
@@ -77,7 +96,7 @@ def base_forms(word_key: str, cyrillic: bool) -> list[str]:
     """
     minimum, longest = _endings()["minimum_stem"], _longest_ending()
     out: list[str] = []
-    for group in ("kazakh", "russian") if cyrillic else ("kazakh",):
+    for group in _ending_groups(cyrillic, lang):
         table = _endings()[group]
         for length in range(1, min(longest, len(word_key) - minimum) + 1):
             bases = table.get(word_key[-length:])
@@ -218,11 +237,16 @@ def _decide(registry: Registry, name: str, ranked: list[tuple[int, float, str]])
 
 
 def lookup(
-    registry: Registry, name: str, kind: str | None = None, name_key: str | None = None
+    registry: Registry,
+    name: str,
+    kind: str | None = None,
+    name_key: str | None = None,
+    lang: str | None = None,
 ) -> Lookup:
     """Find the entity ``name`` refers to in ``registry`` (see the module docs).
 
-    ``name_key`` is ``key(name)`` when the caller has it already.
+    ``name_key`` is ``key(name)`` when the caller has it already; ``lang``
+    chooses the case endings removed (see :func:`base_forms`).
     """
     require_str(name, "name")
     kind = require_kind(kind)
@@ -252,7 +276,7 @@ def lookup(
         # Only when the name as written finds nothing: every inflected tier
         # comes after every tier of the name as written.
         cyrillic = has_cyrillic(name)
-        variants = [[k, *base_forms(k, cyrillic)] for k in word_keys]
+        variants = [[k, *base_forms(k, cyrillic, lang)] for k in word_keys]
         useful = [[v for v in vs if v in index.words] for vs in variants]
         combos = set(itertools.product(*useful)) if all(useful) else set()
         if any(v in index.surnames for vs in variants for v in vs[1:]):

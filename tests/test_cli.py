@@ -1,8 +1,11 @@
 """The kznames command line, run as a user runs it."""
 
+import csv
+import io
 import json
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -77,7 +80,8 @@ def test_unknown_system_message_lists_the_valid_ids():
 
 
 @pytest.mark.parametrize(
-    "command", ["translit", "key", "normalize", "parse", "match", "resolve", "systems"]
+    "command",
+    ["translit", "key", "normalize", "parse", "match", "resolve", "extract", "systems"],
 )
 def test_every_command_has_help(command):
     out = run(command, "--help")
@@ -145,3 +149,43 @@ def test_resolve_with_a_registry_file(tmp_path):
     assert out.returncode == 2
     assert len(out.stderr.strip().splitlines()) == 1
     assert f"{bad}, line 2:" in out.stderr
+
+
+SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+
+
+def test_extract_a_directory_as_a_table_json_and_csv():
+    table = run("extract", str(SEEDS)).stdout
+    assert table.startswith("person:tokayev-kassym-jomart  (person, Kassym-Jomart Tokayev): ")
+    assert "    Toqaev ×" in table and "    Tokayev ×" in table
+    entities = json.loads(run("extract", "--json", str(SEEDS)).stdout)
+    forms = {e["id"]: set(e["forms"]) for e in entities}
+    assert {"Toqaev", "Tokayev"} <= forms["person:tokayev-kassym-jomart"]
+    assert {"Qosanov", "Kosanov"} <= {
+        w for f in forms["person:kosanov-amirzhan"] for w in f.split()
+    }
+    assert {"Nazarbaev", "Nazarbayev"} <= forms["person:nazarbayev-nursultan"]
+    assert {"Nur-Sultan", "Astana"} <= forms["place:astana"]
+    rows = list(csv.DictReader(io.StringIO(run("extract", "--csv", str(SEEDS)).stdout)))
+    assert sum(e["mentions"] for e in entities) == len(rows)
+    first = rows[0]
+    text = Path(first["file"]).read_text(encoding="utf-8")
+    assert text[int(first["start"]) : int(first["end"])] == first["text"]
+
+
+def test_extract_standard_input():
+    out = run("extract", "--csv", "-", stdin="Qasym-Zhomart Toqaev met voters in Almaty.\n")
+    assert out.stdout.splitlines()[1:] == [
+        "-,0,20,Qasym-Zhomart Toqaev,person:tokayev-kassym-jomart,person,Kassym-Jomart Tokayev",
+        "-,35,41,Almaty,place:almaty,place,Almaty",
+    ]
+
+
+def test_extract_names_the_file_it_cannot_read(tmp_path):
+    bad = tmp_path / "cp1251.txt"
+    bad.write_bytes("Токаев".encode("cp1251"))
+    for args in ([str(bad)], [str(tmp_path / "missing.txt")]):
+        out = run("extract", *args)
+        assert out.returncode == 2
+        assert len(out.stderr.strip().splitlines()) == 1
+        assert args[0] in out.stderr

@@ -109,3 +109,13 @@ def test_a_ten_megabyte_text():
     mentions = find_entities(seeds * copies)
     assert len(mentions) == len(once) * copies  # each copy read alike, no state lost
     assert time.perf_counter() - start < 600  # a guard against runaway work, not a timing
+
+
+def test_lang_chooses_the_case_endings_read():
+    text = "Almatyda boldy. Встреча с Токаевым."
+    assert [m.text for m in find_entities(text)] == ["Almatyda", "Токаевым"]
+    assert [m.text for m in find_entities(text, lang="en")] == ["Токаевым"]  # no endings on Latin
+    assert [m.text for m in find_entities(text, lang="kk")] == ["Almatyda"]  # Kazakh endings only
+    assert [m.text for m in find_entities(text, lang="ru")] == ["Токаевым"]
+    with pytest.raises(ValueError, match="lang must be one of"):
+        find_entities(text, lang="klingon")

@@ -51,9 +51,10 @@ _POSSESSIVE = re.compile(r"['’ʼ]s?$")
 # when the registry has a name written so).
 _GAP = re.compile(r"(?P<possessive>['’ʼ]s)?[ \t\u00a0]+|/")
 _TOUCH = re.compile(r"(?P<possessive>)")
+_LINE = re.compile(r"[^\n]+")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Mention:
     """A span of text naming an entity: offsets into the text, the entity's id
     and kind, and the registry entity when there is one."""
@@ -66,7 +67,7 @@ class Mention:
     entity: Entity | None = None
 
 
-@dataclass
+@dataclass(slots=True)
 class _Token:
     start: int
     end: int
@@ -79,27 +80,22 @@ class _Token:
         return self.text[:1].isupper()
 
 
-def _tokens(text: str, keys: dict[str, str]) -> list[_Token]:
+def _tokens(text: str, start: int, end: int, words: dict[str, tuple[str, str]]) -> list[_Token]:
+    """The words and initials of ``text[start:end]``. ``words`` maps each word seen in
+    the text to one copy of it and its key, so a word that repeats costs one string."""
     out = []
-    for m in _TOKEN.finditer(text):
+    for m in _TOKEN.finditer(text, start, end):
         word = m.group()
-        end = m.end()
+        stop = m.end()
         if m.lastgroup == "word":
             bare = _POSSESSIVE.sub("", word) if len(word) > 3 else word
-            end -= len(word) - len(bare)
+            stop -= len(word) - len(bare)
             word = bare
-        found = keys.get(word)
-        if found is None:
-            found = keys[word] = key(word).replace(" ", "")
-        out.append(_Token(m.start(), end, word, found, m.lastgroup == "initial"))
+        seen = words.get(word)
+        if seen is None:
+            seen = words[word] = (word, key(word).replace(" ", ""))
+        out.append(_Token(m.start(), stop, seen[0], seen[1], m.lastgroup == "initial"))
     return out
-
-
-def _joined(text: str, tokens: list[_Token], i: int, j: int) -> bool:
-    """Whether tokens ``i`` to ``j`` follow each other with only spaces or hyphens between."""
-    return all(
-        _GAP.fullmatch(text, tokens[k].end, tokens[k + 1].start) is not None for k in range(i, j)
-    )
 
 
 def _name_shaped(token: _Token) -> bool:
@@ -152,7 +148,8 @@ class _Finder:
         self.text = text
         self.registry = registry
         self.lang = lang
-        self.tokens = _tokens(text, {})
+        self.tokens: list[_Token] = []
+        self.words: dict[str, tuple[str, str]] = {}
         self.index = _index(registry)
         self.known = self.index.words | frozenset(self.index.surnames)
         self.people: dict[str, tuple[str, Entity | None]] = {}
@@ -180,12 +177,16 @@ class _Finder:
         return found
 
     def run(self) -> list[Mention]:
-        start = 0
-        while start < len(self.tokens):
-            end = self._run_end(start)
-            if self.tokens[start].capital:
-                self._capitalised_run(start, end)
-            start = end + 1
+        """Read the text a line at a time (no name spans a line break), so the
+        memory for words is one line's."""
+        for line in _LINE.finditer(self.text):
+            self.tokens = _tokens(self.text, line.start(), line.end(), self.words)
+            start = 0
+            while start < len(self.tokens):
+                end = self._run_end(start)
+                if self.tokens[start].capital:
+                    self._capitalised_run(start, end)
+                start = end + 1
         return self.mentions
 
     def _run_end(self, start: int) -> int:

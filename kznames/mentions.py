@@ -102,6 +102,17 @@ def _name_shaped(token: _Token) -> bool:
     return bool(surname_ending(token.key)[1] or patronymic_gender(token.text))
 
 
+def _starts_sentence(text: str, start: int) -> bool:
+    """Whether the word at ``start`` begins a line or follows a sentence's end, and so
+    may be capitalised for that alone. Looks back over spaces and quotes only."""
+    k = start
+    while k > 0 and text[k - 1] in ' \t\u00a0"“«(':
+        k -= 1
+    while k > 0 and text[k - 1] in "'\"’”»)":
+        k -= 1
+    return k == 0 or text[k - 1] in "\n.!?…:"
+
+
 def _person_id(span: str) -> str:
     """The id of a person outside the registry: ``person:<surname>-<given names>``."""
     p = parse_name(span)
@@ -240,6 +251,22 @@ class _Finder:
                 return True
         return False
 
+    def _after_a_name(self, i: int, found: Lookup) -> bool:
+        """Whether a place read through a case ending follows a word that is not a
+        registry name: ``Досыма Сатпаева`` is a person's name in the genitive, not
+        the town Satpayev."""
+        if not found.how.startswith("inflected") or i == 0 or self._gap(i - 1) is None:
+            return False
+        before = self.tokens[i - 1]
+        return (
+            before.capital
+            and not _starts_sentence(self.text, before.start)
+            and not before.initial
+            and before.key not in _titles()
+            and before.key not in _LINKING_WORDS
+            and not self._knows(before)
+        )
+
     def _inside_other_name(self, j: int, last: int) -> bool:
         """Whether the word after a hit continues a name the registry does not know:
         ``Astana`` in ``The Astana Times`` names the newspaper, not the city."""
@@ -277,7 +304,9 @@ class _Finder:
             linked = len(words) < j - i + 1 - sum(t.initial for t in tokens[i : j + 1])
             if kind == "person" and linked:
                 continue  # a linking word inside: "Asem Zhapisheva and Mariya" is two people
-            if kind == "place" and self._inside_other_name(j, last):
+            if kind == "place" and (
+                self._inside_other_name(j, last) or self._after_a_name(i, found)
+            ):
                 return None
             if found.entity is not None:
                 if found.entity.kind == "person":

@@ -119,3 +119,11 @@ def test_lang_chooses_the_case_endings_read():
     assert [m.text for m in find_entities(text, lang="ru")] == ["Токаевым"]
     with pytest.raises(ValueError, match="lang must be one of"):
         find_entities(text, lang="klingon")
+
+
+def test_a_place_read_through_a_case_ending_after_an_unknown_name_is_a_person():
+    """Сатпаева is the town Satpayev in the genitive, or the genitive of a surname."""
+    person = found("По словам политолога Досыма Сатпаева, выборы прошли.")
+    assert person == [("Досыма Сатпаева", "person:satpaeva-dosyma")]
+    town = found("Жители Сатпаева вышли на площадь.")  # "Жители" starts the sentence
+    assert town == [("Сатпаева", "place:satpayev")]

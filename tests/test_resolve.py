@@ -23,6 +23,7 @@ CASES = [
     ("Касым-Жомартом Токаевым", "person:tokayev-kassym-jomart"),
     ("Алматыда", "place:almaty"),
     ("Астане", "place:astana"),
+    ("Мәжілісінің", "org:mazhilis"),  # possessive and genitive: "of the Mazhilis"
     # former names
     ("Alma-Ata", "place:almaty"),
     ("Akmolinsk", "place:astana"),

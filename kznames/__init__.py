@@ -7,6 +7,7 @@ True
 'Qasym-Zhomart Toqaev'
 """
 
+from kznames.dedupe import Cluster, Deduplication, Member, dedupe, dedupe_detail
 from kznames.fold import key
 from kznames.identifier import normalize
 from kznames.match import Match, PartMatch, match, match_many
@@ -17,14 +18,19 @@ from kznames.resolve import resolve
 from kznames.translit import systems, transliterate
 
 __all__ = [
+    "Cluster",
+    "Deduplication",
     "Entity",
     "FormerName",
     "Lookup",
     "Match",
+    "Member",
     "Mention",
     "PartMatch",
     "PersonName",
     "Registry",
+    "dedupe",
+    "dedupe_detail",
     "find_entities",
     "key",
     "match",

@@ -9,6 +9,7 @@ True
 
 from kznames.dedupe import Cluster, Deduplication, Member, dedupe, dedupe_detail
 from kznames.fold import key
+from kznames.frames import dedupe_frame
 from kznames.identifier import normalize
 from kznames.match import Match, PartMatch, match, match_many
 from kznames.mentions import Mention, find_entities
@@ -31,6 +32,7 @@ __all__ = [
     "Registry",
     "dedupe",
     "dedupe_detail",
+    "dedupe_frame",
     "find_entities",
     "key",
     "match",

@@ -14,10 +14,12 @@ import csv
 import json
 import os
 import sys
+import tempfile
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any, NoReturn, TextIO
 
+from kznames.dedupe import Deduplication, dedupe_detail
 from kznames.fold import key
 from kznames.identifier import normalize
 from kznames.match import match
@@ -204,6 +206,178 @@ def _extract(args: argparse.Namespace, out: TextIO) -> None:
             out.write(f"    {form} ×{seen['count']}  [{where}{more}]\n")
 
 
+class _Progress:
+    """A one-line count on standard error, only when it is a terminal."""
+
+    def __init__(self, label: str) -> None:
+        self.label = label
+        self.on = sys.stderr.isatty()
+
+    def show(self, count: int, final: bool = False) -> None:
+        if self.on and (final or count % 10_000 == 0):
+            sys.stderr.write(f"\r{self.label}: {count:,} rows" + ("\n" if final else ""))
+            sys.stderr.flush()
+
+
+def _table_format(path: str, given: str | None) -> str:
+    if given:
+        return given
+    suffix = Path(path).suffix.lower()
+    return {".tsv": "tsv", ".tab": "tsv", ".parquet": "parquet"}.get(suffix, "csv")
+
+
+def _decoded(path: Path) -> Iterator[str]:
+    """The file's lines as text; a line that is not UTF-8 is an error naming it."""
+    with path.open("rb") as f:
+        for number, raw in enumerate(f, 1):
+            try:
+                yield raw.decode("utf-8-sig" if number == 1 else "utf-8")
+            except UnicodeDecodeError as err:
+                raise ValueError(f"{path}, line {number}: not UTF-8 text ({err.reason})") from None
+
+
+def _csv_rows(path: Path, delimiter: str, column: str) -> Iterator[tuple[int, list[str], int]]:
+    """``(line, row, column index)`` for the header and each data row; errors name the
+    file and line."""
+    reader = csv.reader(_decoded(path), delimiter=delimiter, strict=True)
+    try:
+        header = next(reader, None)
+        if header is None:
+            raise ValueError(f"{path}: the file is empty; expected a header row")
+        if column not in header:
+            raise ValueError(
+                f"{path}, line 1: no column {column!r}; the columns are {', '.join(header)}"
+            )
+        index = header.index(column)
+        yield 1, header, index
+        for row in reader:
+            if len(row) != len(header):
+                raise ValueError(
+                    f"{path}, line {reader.line_num}: {len(row)} fields, "
+                    f"the header has {len(header)}"
+                )
+            yield reader.line_num, row, index
+    except csv.Error as err:
+        raise ValueError(f"{path}, line {reader.line_num}: {err}") from None
+
+
+def _parquet() -> Any:
+    try:
+        import pyarrow.parquet as pq  # type: ignore[import-untyped]
+    except ImportError:
+        raise ValueError("reading Parquet needs pyarrow: pip install 'kznames[parquet]'") from None
+    return pq
+
+
+def _dedupe(args: argparse.Namespace, out: TextIO) -> None:
+    fmt = _table_format(args.file, args.format)
+    source = Path(args.file)
+    if args.file == "-":
+        with tempfile.NamedTemporaryFile(
+            "w", encoding="utf-8", suffix=".csv", delete=False
+        ) as spool:
+            spool.write(sys.stdin.read())
+        source = Path(spool.name)
+    elif not source.is_file():
+        raise ValueError(f"{args.file}: no such file")
+    if fmt == "parquet" and not args.output:
+        raise ValueError("Parquet output needs a file: give -o OUT.parquet")
+    try:
+        names = _read_column(source, fmt, args.column)
+        result = dedupe_detail(names, args.kind)
+        canonical = {c.id: c.name for c in result.clusters}
+        extra = [(label or "", canonical[label] if label else "") for label in result.labels]
+        _write_table(source, fmt, args.column, extra, args.output, out)
+    finally:
+        if args.file == "-":
+            source.unlink()
+    _summary(names, result)
+
+
+def _read_column(path: Path, fmt: str, column: str) -> list[str | None]:
+    progress = _Progress(f"kznames dedupe: reading {path.name}")
+    names: list[str | None] = []
+    if fmt == "parquet":
+        pq = _parquet()
+        table = pq.ParquetFile(path)
+        if column not in table.schema_arrow.names:
+            columns = ", ".join(table.schema_arrow.names)
+            raise ValueError(f"{path}: no column {column!r}; the columns are {columns}")
+        for batch in table.iter_batches(columns=[column]):
+            names.extend(None if v is None else str(v) for v in batch.column(0).to_pylist())
+            progress.show(len(names))
+    else:
+        rows = _csv_rows(path, "\t" if fmt == "tsv" else ",", column)
+        next(rows)
+        for _, row, index in rows:
+            names.append(row[index] or None)
+            progress.show(len(names))
+    progress.show(len(names), final=True)
+    return names
+
+
+def _write_table(
+    path: Path,
+    fmt: str,
+    column: str,
+    extra: list[tuple[str, str]],
+    output: str | None,
+    out: TextIO,
+) -> None:
+    """The input again with the two columns added, to a temporary file renamed into
+    place at the end, so a failed run leaves no half-written output."""
+    target = Path(output) if output else None
+    handle, temporary = tempfile.mkstemp(
+        dir=target.parent if target else None, prefix=".kznames-", suffix=path.suffix
+    )
+    os.close(handle)
+    try:
+        if fmt == "parquet":
+            pq = _parquet()
+            import pyarrow as pa
+
+            table = pq.ParquetFile(path)
+            writer = None
+            done = 0
+            for batch in table.iter_batches():
+                part = extra[done : done + batch.num_rows]
+                done += batch.num_rows
+                batch = batch.append_column("kz_cluster", pa.array([p[0] or None for p in part]))
+                batch = batch.append_column("kz_canonical", pa.array([p[1] or None for p in part]))
+                if writer is None:
+                    writer = pq.ParquetWriter(temporary, batch.schema)
+                writer.write_batch(batch)
+            if writer is not None:
+                writer.close()
+        else:
+            delimiter = "\t" if fmt == "tsv" else ","
+            with open(temporary, "w", encoding="utf-8", newline="") as f:
+                writer_csv = csv.writer(f, delimiter=delimiter, lineterminator="\n")
+                for k, (_, row, _) in enumerate(_csv_rows(path, delimiter, column)):
+                    added = ["kz_cluster", "kz_canonical"] if k == 0 else list(extra[k - 1])
+                    writer_csv.writerow(row + added)
+        if target is None:
+            with open(temporary, encoding="utf-8") as f:
+                for line in f:
+                    out.write(line)
+        else:
+            os.replace(temporary, target)
+    finally:
+        if os.path.exists(temporary):
+            os.unlink(temporary)
+
+
+def _summary(names: list[str | None], result: Deduplication) -> None:
+    present = [n for n in names if n is not None and n.strip()]
+    sizes = sorted(((len(c.members), c.id) for c in result.clusters), key=lambda x: (-x[0], x[1]))
+    biggest = ", ".join(f"{cid} ({n})" for n, cid in sizes[:5])
+    sys.stderr.write(
+        f"kznames dedupe: {len(names):,} rows, {len(present):,} with a name, "
+        f"{len(set(present)):,} distinct names, {len(result.clusters):,} clusters; "
+        f"biggest: {biggest or '-'}\n"
+    )
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser of the ``kznames`` command."""
     parser = _Parser(
@@ -287,6 +461,20 @@ def build_parser() -> argparse.ArgumentParser:
     formats.add_argument("--json", action="store_true", help="one JSON list of entities")
     formats.add_argument("--csv", action="store_true", help="one CSV row a mention")
     extract.set_defaults(run=_extract)
+
+    dedupe = commands.add_parser(
+        "dedupe",
+        help="group the spellings of one entity in a column of a CSV, TSV or Parquet file",
+        description="Add kz_cluster (one id per person, place or organisation) and "
+        "kz_canonical (its name) to every row of FILE; counts go to standard error.",
+        epilog="Example: kznames dedupe people.csv --column name -o people.dedup.csv",
+    )
+    dedupe.add_argument("file", metavar="FILE", help="a .csv, .tsv or .parquet file, or -")
+    dedupe.add_argument("--column", "-c", required=True, help="the column of names")
+    dedupe.add_argument("--kind", choices=("person", "place", "org"), default="person")
+    dedupe.add_argument("--format", choices=("csv", "tsv", "parquet"), help="default: by suffix")
+    dedupe.add_argument("--output", "-o", metavar="OUT", help="output file (default: stdout)")
+    dedupe.set_defaults(run=_dedupe)
 
     listing = commands.add_parser(
         "systems", help="list the romanization systems", description="List the system ids."

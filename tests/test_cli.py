@@ -189,3 +189,71 @@ def test_extract_names_the_file_it_cannot_read(tmp_path):
         assert out.returncode == 2
         assert len(out.stderr.strip().splitlines()) == 1
         assert args[0] in out.stderr
+
+
+PEOPLE = 'id,name\n1,TOKAYEV Kassym-Jomart\n2,"Тоқаев Қасым-Жомарт"\n3,\n4,"Zaitov, Rinat"\n'
+
+
+def test_dedupe_csv_keeps_every_row_and_adds_two_columns(tmp_path):
+    source = tmp_path / "people.csv"
+    source.write_text(PEOPLE, "utf-8")
+    out = run("dedupe", str(source), "--column", "name")
+    assert out.returncode == 0
+    rows = list(csv.reader(io.StringIO(out.stdout)))
+    assert rows[0] == ["id", "name", "kz_cluster", "kz_canonical"]
+    assert [r[:2] for r in rows[1:]] == [r[:2] for r in csv.reader(io.StringIO(PEOPLE))][1:]
+    expected = kznames.dedupe([r[1] or None for r in rows[1:]])
+    assert [r[2] or None for r in rows[1:]] == expected
+    assert rows[1][3] == "Kassym-Jomart Tokayev" and rows[3][2:] == ["", ""]
+    assert "4 rows, 3 with a name, 3 distinct names, 2 clusters" in out.stderr
+
+
+def test_dedupe_writes_tsv_and_parquet_files(tmp_path):
+    tsv = tmp_path / "places.tsv"
+    tsv.write_text("name\tn\nAlma-Ata\t1\nAlmaty\t2\n", "utf-8")
+    target = tmp_path / "out.tsv"
+    assert (
+        run("dedupe", str(tsv), "-c", "name", "--kind", "place", "-o", str(target)).returncode == 0
+    )
+    assert target.read_text("utf-8").splitlines()[1:] == [
+        "Alma-Ata\t1\tplace:almaty\tAlmaty",
+        "Almaty\t2\tplace:almaty\tAlmaty",
+    ]
+    pandas = pytest.importorskip("pandas")
+    parquet = tmp_path / "places.parquet"
+    pandas.DataFrame({"name": ["Alma-Ata", None, "Шымкент"]}).to_parquet(parquet)
+    result = tmp_path / "out.parquet"
+    assert (
+        run("dedupe", str(parquet), "-c", "name", "--kind", "place", "-o", str(result)).returncode
+        == 0
+    )
+    frame = pandas.read_parquet(result)
+    assert frame["kz_cluster"].tolist()[::2] == ["place:almaty", "place:shymkent"]
+    assert frame["kz_cluster"].isna().tolist() == [False, True, False]
+
+
+@pytest.mark.parametrize(
+    ("content", "problem"),
+    [
+        (b"id,who\n1,x\n", "line 1: no column 'name'"),
+        (b"id,name\n1,a,b\n", "line 2: 3 fields, the header has 2"),
+        (b"id,name\n1,ok\n2,\xff\xfe\n", "line 3: not UTF-8 text"),
+        (b"", "the file is empty"),
+    ],
+)
+def test_dedupe_errors_name_the_file_and_line_and_leave_no_output(tmp_path, content, problem):
+    source = tmp_path / "in.csv"
+    source.write_bytes(content)
+    target = tmp_path / "out.csv"
+    out = run("dedupe", str(source), "-c", "name", "-o", str(target))
+    assert out.returncode == 2
+    assert len(out.stderr.strip().splitlines()) == 1
+    assert f"{source}" in out.stderr and problem in out.stderr
+    assert list(tmp_path.iterdir()) == [source]  # nothing half-written, no temporary left
+
+
+def test_dedupe_standard_input():
+    out = run("dedupe", "-", "-c", "name", stdin=PEOPLE)
+    assert out.stdout.splitlines()[1].endswith(
+        ",person:tokayev-kassym-jomart,Kassym-Jomart Tokayev"
+    )

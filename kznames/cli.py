@@ -13,6 +13,7 @@ import argparse
 import csv
 import json
 import os
+import shutil
 import sys
 import tempfile
 from collections.abc import Callable, Iterator, Sequence
@@ -25,7 +26,7 @@ from kznames.identifier import normalize
 from kznames.match import match
 from kznames.mentions import Mention, find_entities
 from kznames.names import parse_name
-from kznames.registry import Lookup, Registry
+from kznames.registry import KINDS, Lookup, Registry
 from kznames.translit import get_system, systems, transliterate
 
 # Positions shown per surface form in the table; --json and --csv give them all.
@@ -276,7 +277,7 @@ def _dedupe(args: argparse.Namespace, out: TextIO) -> None:
         with tempfile.NamedTemporaryFile(
             "w", encoding="utf-8", suffix=".csv", delete=False
         ) as spool:
-            spool.write(sys.stdin.read())
+            shutil.copyfileobj(sys.stdin, spool)
         source = Path(spool.name)
     elif not source.is_file():
         raise ValueError(f"{args.file}: no such file")
@@ -443,7 +444,7 @@ def build_parser() -> argparse.ArgumentParser:
         epilog="Example: kznames resolve Tselinograd",
     )
     find.add_argument("name", nargs="?", help="a name, or - for standard input")
-    find.add_argument("--kind", choices=("person", "place", "org"), help="only this kind")
+    find.add_argument("--kind", choices=KINDS, help="only this kind")
     find.add_argument("--registry", metavar="FILE", help="a registry file (.json, .jsonl, .csv)")
     find.add_argument("--json", action="store_true", help="print one JSON object a name")
     find.set_defaults(run=_resolve)
@@ -471,7 +472,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     dedupe.add_argument("file", metavar="FILE", help="a .csv, .tsv or .parquet file, or -")
     dedupe.add_argument("--column", "-c", required=True, help="the column of names")
-    dedupe.add_argument("--kind", choices=("person", "place", "org"), default="person")
+    dedupe.add_argument("--kind", choices=KINDS, default="person")
     dedupe.add_argument("--format", choices=("csv", "tsv", "parquet"), help="default: by suffix")
     dedupe.add_argument("--output", "-o", metavar="OUT", help="output file (default: stdout)")
     dedupe.set_defaults(run=_dedupe)

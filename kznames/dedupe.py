@@ -136,7 +136,8 @@ def _person_blocks(batch: _Batch, names: list[str]) -> list[list[str]]:
 
 def _canonical(names: list[str], counts: Counter[str]) -> str:
     """The most frequent spelling; on a tie the longest, then the first in order."""
-    return max(names, key=lambda n: (counts[n], len(n), -names.index(n)))
+    order = {name: k for k, name in enumerate(names)}
+    return max(names, key=lambda n: (counts[n], len(n), -order[n]))
 
 
 def dedupe_detail(

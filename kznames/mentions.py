@@ -26,7 +26,7 @@ from rapidfuzz.distance import Levenshtein
 
 from kznames._check import require_str
 from kznames.fold import key
-from kznames.names import _lexicon, parse_name, patronymic_gender, surname_ending
+from kznames.names import parse_name, patronymic_gender, surname_ending, titles
 from kznames.registry import Entity, Lookup, Registry, require_registry
 from kznames.resolve import (
     _LINKING_WORDS,
@@ -162,7 +162,6 @@ class _Finder:
         self.tokens: list[_Token] = []
         self.words: dict[str, tuple[str, str]] = {}
         self.index = _index(registry)
-        self.known = self.index.words | frozenset(self.index.surnames)
         self.people: dict[str, tuple[str, Entity | None]] = {}
         self.given: dict[str, tuple[str, Entity | None] | None] = {}
         self.mentions: list[Mention] = []
@@ -183,7 +182,8 @@ class _Finder:
         """Whether the word, or the word without a case ending, is in a registry name."""
         found = self.knowns.get(token.text)
         if found is None:
-            found = token.key in self.known or any(b in self.known for b in self._base_forms(token))
+            words = self.index.words
+            found = token.key in words or any(b in words for b in self._base_forms(token))
             self.knowns[token.text] = found
         return found
 
@@ -262,7 +262,7 @@ class _Finder:
             before.capital
             and not _starts_sentence(self.text, before.start)
             and not before.initial
-            and before.key not in _titles()
+            and before.key not in titles()
             and before.key not in _LINKING_WORDS
             and not self._knows(before)
         )
@@ -279,14 +279,14 @@ class _Finder:
             and not gap.group("possessive")
             and after.capital
             and not after.initial
-            and after.key not in _titles()
+            and after.key not in titles()
             and after.key not in _LINKING_WORDS
             and not self._knows(after)
         )
 
     def _registry_hit(self, i: int, last: int) -> tuple[int, str, str, Entity | None] | None:
         tokens = self.tokens
-        if tokens[i].key in _titles() or tokens[i].key in _LINKING_WORDS:
+        if tokens[i].key in titles() or tokens[i].key in _LINKING_WORDS:
             return None
         for j in range(last, i - 1, -1):
             if tokens[j].key in _LINKING_WORDS:
@@ -392,7 +392,7 @@ class _Finder:
 
     @staticmethod
     def _breaks_name(token: _Token) -> bool:
-        return token.key in _titles() or token.key in _LINKING_WORDS
+        return token.key in titles() or token.key in _LINKING_WORDS
 
     def _remember(self, span: str, entity_id: str, entity: Entity | None) -> None:
         """Note a person named in full, under the keys of their surname and given name
@@ -434,7 +434,3 @@ def _person_span(words: list[_Token]) -> tuple[int, int] | None:
     if len(words) == 3 and patronymic_gender(words[1].text):
         return (0, 2)
     return None
-
-
-def _titles() -> frozenset[str]:
-    return frozenset(_lexicon()["titles"])

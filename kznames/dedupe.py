@@ -1,33 +1,56 @@
 """``dedupe()``: one cluster label for every spelling of one entity in a list of names.
 
-The work is done on the distinct names. A name the registry resolves joins
-its entity's cluster. The other people are blocked by the key of their
-surname (both readings when the word order is not certain), compared within
-each block with :func:`kznames.match_many`'s engine, and clustered so that
-ambiguous links do not chain different people together: two clusters merge
-only when every pair across them is the same person (``Nazarbayev`` and
-``N. Nazarbayev`` join, ``Nazarbayeva`` stays apart from both). Places and
-organisations the registry does not know cluster by their identifier
-(:func:`kznames.normalize`). Blocks larger than ``MAX_BLOCK`` are split by
-the first letter of the given name, so a common surname does not become
-quadratic work.
+The work is done on the distinct names, and for people on the distinct
+*readings*: names that parse to the same keys (``TOKAYEV Kassym``, ``Тоқаев
+Қасым``) are one element, compared once. A name the registry resolves joins
+its entity's cluster.
+
+People are then compared in blocks, each block clustered on its own:
+
+* a *surname block* holds the elements with one surname key (an element whose
+  word order is uncertain sits in the block of each reading). Within it only
+  the pairs that can be the same person are compared: the same first given
+  name or a given name one edit away, an initial and the given names it can
+  stand for, and a name without given names against all;
+* a *typo block* holds the elements with one given name and one father's name,
+  and compares those whose surnames are one edit apart (``match()`` accepts
+  a surname typo only when the rest agrees in full).
+
+Within a block, the pairs ``match()`` calls the same person are merged by
+complete linkage, best score first: two groups merge only when every pair
+across them is the same person, so ambiguous names do not chain different
+people together (``Nazarbayev`` and ``N. Nazarbayev`` join, ``Nazarbayeva``
+stays apart from both), and groups of two registry entities never merge.
+The groups of all blocks that share an element are then one cluster, unless
+that would join two registry entities: then each element keeps the group of
+its own (first) reading's block. Places and organisations the registry does
+not know cluster by their identifier (:func:`kznames.normalize`).
+
+Every step depends only on the names, not on their order, so the clusters
+are the same in every process and for any order of the rows.
 """
 
 from __future__ import annotations
 
+import gc
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from itertools import combinations
 
+from rapidfuzz.distance import Levenshtein
+
 from kznames.fold import key
 from kznames.identifier import normalize
-from kznames.match import _Batch
+from kznames.match import Compiled, _Batch
 from kznames.mentions import _person_id
 from kznames.registry import KINDS, Entity, Registry, require_kind, require_registry
 from kznames.resolve import lookup
 
-MAX_BLOCK = 2_000
+# Given names longer than this are compared for typos only with equal ones.
+MAX_TYPO_LENGTH = 32
+Progress = Callable[[str, int, int], None]
 
 
 @dataclass(frozen=True)
@@ -77,60 +100,269 @@ def _distinct(names: Iterable[str | None]) -> tuple[list[str | None], dict[str, 
     return values, first
 
 
-class _Clusters:
-    """Complete-linkage merging over the ``same`` decisions of one batch. Names the
-    registry resolved start together, and two registry entities never merge."""
-
-    def __init__(self, batch: _Batch, entity_of: dict[str, str]) -> None:
-        self.batch = batch
-        self.entity_of = entity_of
-        self.of: dict[str, list[str]] = {}
-        by_entity: dict[str, list[str]] = defaultdict(list)
-        for name, entity_id in entity_of.items():
-            by_entity[entity_id].append(name)
-            self.of[name] = by_entity[entity_id]
-
-    def _entity(self, group: list[str]) -> str | None:
-        return next((self.entity_of[n] for n in group if n in self.entity_of), None)
-
-    def merge_block(self, names: list[str]) -> None:
-        scored = []
-        for a, b in combinations(names, 2):
-            score, same = self.batch.pair(a, b)
-            if same:
-                scored.append((-score, a, b))
-        for name in names:
-            self.of.setdefault(name, [name])
-        for _, a, b in sorted(scored):
-            left, right = self.of[a], self.of[b]
-            if left is right:
-                continue
-            entities = {self._entity(left), self._entity(right)} - {None}
-            if len(entities) > 1:
-                continue
-            if all(self.batch.pair(x, y)[1] for x in left for y in right):
-                left.extend(right)
-                for name in right:
-                    self.of[name] = left
+def _deletions(text: str) -> list[str]:
+    """``text`` and each string one letter shorter: two strings one edit apart
+    (a letter replaced, added or dropped) share one of them."""
+    if len(text) > MAX_TYPO_LENGTH:
+        return [text]
+    return [text, *(text[:i] + text[i + 1 :] for i in range(len(text)))]
 
 
-def _person_blocks(batch: _Batch, names: list[str]) -> list[list[str]]:
-    blocks: dict[tuple[str, str], list[str]] = defaultdict(list)
-    for name in names:
-        surnames = {batch.values[r[0]] for r in batch.readings(name)}
-        for surname in sorted(surnames):
-            blocks[(surname, "")].append(name)
-    out = []
-    for _, members in sorted(blocks.items()):
-        if len(members) <= MAX_BLOCK:
-            out.append(members)
+@dataclass
+class _Element:
+    """Names with the same readings and registry entity: compared as one."""
+
+    name: str
+    readings: tuple[Compiled, ...]
+    entity: str | None
+
+
+def _given_class(batch: _Batch, reading: Compiled) -> tuple[str, str, str]:
+    """What a reading's given names look like: ``("full", joined keys, first part)``,
+    ``("initial", first letter, "")`` or ``("none", "", "")``."""
+    given, initials, _ = batch.values[reading[5]]
+    if given:
+        return "full", "".join(part for name in given for part in name), given[0][0]
+    if initials:
+        return "initial", initials[0][0][:1], ""
+    return "none", "", ""
+
+
+GivenClass = tuple[str, str, str]
+
+
+def _neighbours(keys: Iterable[str]) -> dict[str, set[str]]:
+    """For each key, the keys at most one edit from it (itself included)."""
+    by_deletion: dict[str, set[str]] = defaultdict(set)
+    for k in keys:
+        for d in _deletions(k):
+            by_deletion[d].add(k)
+    out: dict[str, set[str]] = defaultdict(set)
+    for group in by_deletion.values():
+        for k in group:
+            out[k].update(group)
+    return out
+
+
+def _class_pairs(classes: Iterable[GivenClass]) -> Iterator[tuple[GivenClass, GivenClass]]:
+    """Pairs of given-name classes whose names may be one person's, a class with
+    itself included: full names with the same first part (``Kassym`` and
+    ``Kassym-Jomart``) or one edit apart (``Kassymjomart``, a typo), an initial
+    and the full names of its letter, initials of one letter, and a name
+    without given names with every class."""
+    by_key: dict[tuple[str, str], list[GivenClass]] = defaultdict(list)
+    probes: list[tuple[GivenClass, list[tuple[str, str]]]] = []
+    anyone: list[GivenClass] = []
+    everyone = sorted(set(classes))
+    for cls in everyone:
+        kind, text, first = cls
+        if kind == "none":
+            anyone.append(cls)
             continue
-        by_initial: dict[str, list[str]] = defaultdict(list)
-        for name in members:
-            given, initials, _ = batch.values[batch.readings(name)[0][5]]
-            first_name = given or initials
-            by_initial[first_name[0][0][:1] if first_name else ""].append(name)
-        out.extend(group for _, group in sorted(by_initial.items()))
+        if kind == "full":
+            probe = [("part", first)] + [("deletion", d) for d in _deletions(text)]
+            own = [("letter", text[:1]), *probe]
+        else:
+            letters = ("y", "e", "i") if text == "y" else (text,)
+            own = [("initial", text)]
+            probe = [("initial", text)] + [("letter", letter) for letter in letters]
+        for k in own:
+            by_key[k].append(cls)
+        probes.append((cls, probe))
+    seen: set[tuple[GivenClass, GivenClass]] = set()
+    for cls, probe in probes:
+        for k in probe:
+            for other in by_key.get(k, ()):
+                pair = (cls, other) if cls <= other else (other, cls)
+                if pair not in seen:
+                    seen.add(pair)
+                    yield pair
+    for cls in anyone:
+        for other in everyone:
+            pair = (cls, other) if cls <= other else (other, cls)
+            if pair not in seen:
+                seen.add(pair)
+                yield pair
+
+
+def _surname_candidates(
+    batch: _Batch, surname: int, members: list[_Element]
+) -> set[tuple[int, int]]:
+    """Pairs of a surname block's members (by position) that may be one person: of
+    given-name classes that may agree (see :func:`_class_pairs`), and with
+    fathers' names that may agree (equal, one edit apart, or one missing)."""
+    values = batch.values
+    by_class: dict[GivenClass, dict[str, list[int]]] = defaultdict(lambda: defaultdict(list))
+    for i, element in enumerate(members):
+        for reading in element.readings:
+            if reading[0] == surname:
+                by_class[_given_class(batch, reading)][values[reading[2]]].append(i)
+    fathers = _neighbours({f for by_father in by_class.values() for f in by_father if f})
+    pairs: set[tuple[int, int]] = set()
+    for a, b in _class_pairs(by_class):
+        left, right = by_class[a], by_class[b]
+        for f, members_f in left.items():
+            for g, members_g in right.items():
+                if f and g and g not in fathers[f]:
+                    continue
+                pairs.update((min(i, j), max(i, j)) for i in members_f for j in members_g if i != j)
+    return pairs
+
+
+def _typo_candidates(
+    batch: _Batch, members: list[_Element], key_of: list[str]
+) -> set[tuple[int, int]]:
+    """Pairs of a typo block's members whose surname keys are equal or one edit apart."""
+    by_deletion: dict[str, list[int]] = defaultdict(list)
+    for i, surname in enumerate(key_of):
+        for d in _deletions(surname):
+            by_deletion[d].append(i)
+    pairs = set()
+    for group in by_deletion.values():
+        for i, j in combinations(group, 2):
+            a, b = key_of[i], key_of[j]
+            if a == b or Levenshtein.distance(a, b, score_cutoff=2) <= 1:
+                pairs.add((i, j))
+    return pairs
+
+
+def _link(
+    batch: _Batch, members: list[_Element], pairs: Iterable[tuple[int, int]]
+) -> list[list[int]]:
+    """Complete linkage over the pairs ``match()`` calls the same person, best first.
+    Members of one registry entity start together; two entities never merge.
+
+    ``pairs`` (``i < j``) must hold every pair that can be the same person: a
+    pair outside them counts as different without being compared.
+    """
+    names = [m.name for m in members]
+    edges: list[tuple[float, str, str, int, int]] = []
+    same_pairs = set()
+    for i, j in pairs:
+        score, same = batch.pair(names[i], names[j])
+        if same:
+            low, high = sorted((names[i], names[j]))
+            edges.append((-score, low, high, i, j))
+            same_pairs.add((i, j))
+    edges.sort()
+    group_of: dict[int, list[int]] = {}
+    by_entity: dict[str, list[int]] = {}
+    for i, member in enumerate(members):
+        if member.entity is not None:
+            group_of[i] = by_entity.setdefault(member.entity, [])
+            group_of[i].append(i)
+    entity = {id(group): name for name, group in by_entity.items()}
+    for _, _, _, i, j in edges:
+        left = group_of.setdefault(i, [i])
+        right = group_of.setdefault(j, [j])
+        if left is right or (id(left) in entity and id(right) in entity):
+            continue
+        if all((x, y) in same_pairs or (y, x) in same_pairs for x in left for y in right):
+            if id(right) in entity:
+                left, right = right, left
+            left.extend(right)
+            for x in right:
+                group_of[x] = left
+    groups = {id(g): g for g in group_of.values()}
+    return [sorted(g) for g in groups.values()]
+
+
+def _blocks(
+    batch: _Batch, elements: list[_Element]
+) -> Iterator[tuple[int | None, list[int], list[list[int]]]]:
+    """Each block's surname (``None`` for a typo block), its members (indexes into
+    ``elements``) and its groups."""
+    surname_blocks: dict[int, list[int]] = defaultdict(list)
+    typo_blocks: dict[tuple[int, int], list[int]] = defaultdict(list)
+    for e, element in enumerate(elements):
+        for surname in dict.fromkeys(r[0] for r in element.readings):
+            surname_blocks[surname].append(e)
+        for r in dict.fromkeys((r[1], r[2]) for r in element.readings if r[4] and r[2]):
+            typo_blocks[r].append(e)
+    values = batch.values
+    for surname, indexes in sorted(surname_blocks.items(), key=lambda b: values[b[0]]):
+        members = [elements[e] for e in indexes]
+        pairs = _surname_candidates(batch, surname, members)
+        yield surname, indexes, [[indexes[i] for i in g] for g in _link(batch, members, pairs)]
+    for (given, father), indexes in sorted(
+        typo_blocks.items(), key=lambda b: (values[b[0][0]], values[b[0][1]])
+    ):
+        if len(indexes) < 2:
+            continue
+        members = [elements[e] for e in indexes]
+        surnames = [
+            next(values[r[0]] for r in m.readings if (r[1], r[2]) == (given, father))
+            for m in members
+        ]
+        pairs = _typo_candidates(batch, members, surnames)
+        if pairs:
+            yield None, indexes, [[indexes[i] for i in g] for g in _link(batch, members, pairs)]
+
+
+def _elements(
+    batch: _Batch, names: list[str], entity_of: dict[str, str]
+) -> tuple[list[_Element], list[int]]:
+    """The elements of ``names``, and the element of each name."""
+    found: dict[tuple[tuple[Compiled, ...], str | None], int] = {}
+    elements: list[_Element] = []
+    of: list[int] = []
+    for name in names:
+        readings, entity = batch.readings(name), entity_of.get(name)
+        e = found.get((readings, entity))
+        if e is None:
+            e = found[(readings, entity)] = len(elements)
+            elements.append(_Element(name, readings, entity))
+        elif name < elements[e].name:
+            elements[e].name = name
+        of.append(e)
+    return elements, of
+
+
+def _root(parent: list[int], e: int) -> int:
+    while parent[e] != e:
+        parent[e] = parent[parent[e]]
+        e = parent[e]
+    return e
+
+
+def _person_groups(
+    batch: _Batch, elements: list[_Element], progress: Progress | None
+) -> list[list[int]]:
+    """Groups of elements, one a person: the blocks' groups joined where they share
+    an element, and the elements of one registry entity together."""
+    parent = list(range(len(elements)))
+    home: dict[int, tuple[int, ...]] = {}
+    first_of_entity: dict[str, int] = {}
+    for e, element in enumerate(elements):
+        if element.entity is not None:
+            first = first_of_entity.setdefault(element.entity, e)
+            parent[_root(parent, e)] = _root(parent, first)
+    done, total = 0, sum(len({r[0] for r in e.readings}) for e in elements)
+    for surname, indexes, groups in _blocks(batch, elements):
+        for group in groups:
+            for e in group:
+                if surname is not None and elements[e].readings[0][0] == surname:
+                    home[e] = tuple(group)
+                parent[_root(parent, e)] = _root(parent, group[0])
+        if surname is not None:
+            done += len(indexes)
+            if progress is not None:
+                progress("comparing", done, total)
+    components: dict[int, list[int]] = defaultdict(list)
+    for e in range(len(elements)):
+        components[_root(parent, e)].append(e)
+    out: list[list[int]] = []
+    for component in components.values():
+        entities = {elements[e].entity for e in component} - {None}
+        if len(entities) <= 1:
+            out.append(component)
+            continue
+        split: dict[object, list[int]] = defaultdict(list)
+        for e in component:
+            own = home.get(e, (e,))
+            anchor = next((elements[g].entity for g in own if elements[g].entity), None)
+            split[anchor or own].append(e)
+        out.extend(split.values())
     return out
 
 
@@ -140,10 +372,96 @@ def _canonical(names: list[str], counts: Counter[str]) -> str:
     return max(names, key=lambda n: (counts[n], len(n), -order[n]))
 
 
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector: a run makes millions of small tuples and
+    no reference cycles, and the collector's passes over them would cost a
+    fifth of the time. Reference counting still frees memory as usual."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+@dataclass
+class _Run:
+    """What one clustering found: the inputs, each distinct name's first row,
+    label and reason, the registry entities met, and how often each name came."""
+
+    values: list[str | None]
+    first: dict[str, int]
+    label: dict[str, str]
+    why: dict[str, str]
+    entities: dict[str, Entity]
+    counts: Counter[str]
+
+
+def _run(
+    names: Iterable[str | None], kind: str, registry: Registry | None, progress: Progress | None
+) -> _Run:
+    with _collector_paused():
+        return _clustered(names, kind, registry, progress)
+
+
+def _clustered(
+    names: Iterable[str | None], kind: str, registry: Registry | None, progress: Progress | None
+) -> _Run:
+    if require_kind(kind) is None:
+        raise ValueError(f"kind must be one of {', '.join(KINDS)}, got None")
+    if progress is not None and not callable(progress):
+        raise TypeError(f"progress must be callable or None, got {type(progress).__name__}")
+    reg = require_registry(registry)
+    values, first = _distinct(names)
+    counts = Counter(v for v in values if v is not None and v.strip())
+    distinct = list(first)
+    why: dict[str, str] = {}
+    entities: dict[str, Entity] = {}
+    entity_of: dict[str, str] = {}
+    batch = _Batch()
+    for n, name in enumerate(distinct, 1):
+        found = lookup(reg, name, kind, inflected=False)
+        if found.entity is not None:
+            entity_of[name] = found.entity.id
+            entities[found.entity.id] = found.entity
+            why[name] = f"registry: {found.how}"
+        if kind == "person":
+            batch.readings(name)
+        if progress is not None and (n % 1000 == 0 or n == len(distinct)):
+            progress("reading", n, len(distinct))
+    if kind == "person":
+        elements, element_of = _elements(batch, distinct, entity_of)
+        members: dict[int, list[str]] = defaultdict(list)
+        for name, e in zip(distinct, element_of, strict=True):
+            members[e].append(name)
+        groups = [
+            [name for e in group for name in members[e]]
+            for group in _person_groups(batch, elements, progress)
+        ]
+    else:
+        by_id: dict[str, list[str]] = defaultdict(list)
+        for name in distinct:
+            by_id[entity_of.get(name) or normalize(name, kind, Registry())].append(name)
+        groups = list(by_id.values())
+    groups = [sorted(g, key=first.__getitem__) for g in groups]
+    groups.sort(key=lambda g: first[g[0]])
+    label = _labels(groups, kind, entity_of, counts, why)
+    return _Run(values, first, label, why, entities, counts)
+
+
 def dedupe_detail(
-    names: Iterable[str | None], kind: str = "person", registry: Registry | None = None
+    names: Iterable[str | None],
+    kind: str = "person",
+    registry: Registry | None = None,
+    progress: Progress | None = None,
 ) -> Deduplication:
     """Cluster ``names`` and say why each joined its cluster.
+
+    ``progress``, if given, is called now and then as ``progress(stage, done,
+    total)``, with stage ``"reading"`` (the distinct names) and then
+    ``"comparing"`` (the names in blocks).
 
     >>> result = dedupe_detail(["Nazarbayev", "N. Nazarbayev", "Nazarbayeva", None])
     >>> [c.members for c in result.clusters]
@@ -151,51 +469,49 @@ def dedupe_detail(
     >>> result.members[3].why
     'missing'
 
-    Raises ``TypeError`` for a name that is neither ``str`` nor ``None``, and
-    ``ValueError`` for an unknown kind.
+    Raises ``TypeError`` for a name that is neither ``str`` nor ``None`` or a
+    ``progress`` that is not callable, and ``ValueError`` for an unknown kind.
     """
-    if require_kind(kind) is None:
-        raise ValueError(f"kind must be one of {', '.join(KINDS)}, got None")
-    reg = require_registry(registry)
-    values, first = _distinct(names)
-    counts = Counter(v for v in values if v is not None and v.strip())
-    distinct = list(first)
+    run = _run(names, kind, registry, progress)
+    members = []
+    by_cluster: dict[str, list[int]] = defaultdict(list)
+    for i, value in enumerate(run.values):
+        if value is None or not value.strip():
+            members.append(Member(i, value, None, "missing"))
+            continue
+        cluster = run.label[value]
+        by_cluster[cluster].append(i)
+        first = run.first[value]
+        reason = run.why[value] if first == i else f"same text as row {first}"
+        members.append(Member(i, value, cluster, reason))
+    clusters = []
+    for cluster_id, indexes in by_cluster.items():
+        entity = run.entities.get(cluster_id)
+        spellings = list(dict.fromkeys(run.values[i] for i in indexes if run.values[i] is not None))
+        name = entity.name if entity else _canonical([s for s in spellings if s], run.counts)
+        clusters.append(Cluster(cluster_id, name, entity, tuple(indexes)))
+    return Deduplication(tuple(clusters), tuple(members))
+
+
+def _labels(
+    groups: list[list[str]],
+    kind: str,
+    entity_of: dict[str, str],
+    counts: Counter[str],
+    why: dict[str, str],
+) -> dict[str, str]:
+    """The label of every name, and in ``why`` the reason it joined."""
     label: dict[str, str] = {}
-    why: dict[str, str] = {}
-    entities: dict[str, Entity] = {}
-    entity_of: dict[str, str] = {}
-    for name in distinct:
-        found = lookup(reg, name, kind)
-        if found.entity is not None:
-            entity_of[name] = found.entity.id
-            entities[found.entity.id] = found.entity
-            why[name] = f"registry: {found.how}"
-    groups: list[list[str]] = []
-    if kind == "person":
-        batch = _Batch()
-        clusters = _Clusters(batch, entity_of)
-        for block in _person_blocks(batch, distinct):
-            clusters.merge_block(block)
-        seen: set[int] = set()
-        for name in distinct:
-            group = clusters.of.get(name, [name])
-            if id(group) not in seen:
-                seen.add(id(group))
-                groups.append(sorted(group, key=first.__getitem__))
-    else:
-        by_id: dict[str, list[str]] = defaultdict(list)
-        for name in distinct:
-            by_id[entity_of.get(name) or normalize(name, kind, Registry())].append(name)
-        groups = list(by_id.values())
     for group in groups:
         anchor = next((n for n in group if n in entity_of), None)
         if anchor is not None:
             for name in group:
                 label[name] = entity_of[anchor]
-                why.setdefault(name, f"same person as {anchor!r}")
-    groups = [g for g in groups if g[0] not in label]
+                why.setdefault(name, f"same {kind} as {anchor!r}")
     taken: Counter[str] = Counter(label.values())
     for group in groups:
+        if group[0] in label:
+            continue
         canonical = _canonical(group, counts)
         base = (
             _person_id(canonical)
@@ -207,38 +523,14 @@ def dedupe_detail(
         for name in group:
             label[name] = cluster_id
             why[name] = "the cluster's name" if name == canonical else f"same as {canonical!r}"
-    return _result(values, first, label, why, entities, counts)
-
-
-def _result(
-    values: list[str | None],
-    first: dict[str, int],
-    label: dict[str, str],
-    why: dict[str, str],
-    entities: dict[str, Entity],
-    counts: Counter[str],
-) -> Deduplication:
-    members = []
-    by_cluster: dict[str, list[int]] = defaultdict(list)
-    for i, value in enumerate(values):
-        if value is None or not value.strip():
-            members.append(Member(i, value, None, "missing"))
-            continue
-        cluster = label[value]
-        by_cluster[cluster].append(i)
-        reason = why[value] if first[value] == i else f"same text as row {first[value]}"
-        members.append(Member(i, value, cluster, reason))
-    clusters = []
-    for cluster_id, indexes in by_cluster.items():
-        entity = entities.get(cluster_id)
-        spellings = list(dict.fromkeys(values[i] for i in indexes if values[i] is not None))
-        name = entity.name if entity else _canonical([s for s in spellings if s], counts)
-        clusters.append(Cluster(cluster_id, name, entity, tuple(indexes)))
-    return Deduplication(tuple(clusters), tuple(members))
+    return label
 
 
 def dedupe(
-    names: Iterable[str | None], kind: str = "person", registry: Registry | None = None
+    names: Iterable[str | None],
+    kind: str = "person",
+    registry: Registry | None = None,
+    progress: Progress | None = None,
 ) -> list[str | None]:
     """One cluster label for each name, in input order; ``None`` for a missing one.
 
@@ -248,14 +540,15 @@ def dedupe(
     ambiguous names link them (``N. Nazarbayev`` is like both Nazarbayev and
     Nazarbayeva, who are not one person). ``kind`` is ``"person"``,
     ``"place"`` or ``"org"``; :func:`dedupe_detail` gives the clusters and
-    the reason each name joined.
+    the reason each name joined, and describes ``progress``.
 
     >>> dedupe(["TOKAYEV Kassym-Jomart", "Тоқаев Қасым-Жомарт", "", "Rinat Zaitov"])
     ['person:tokayev-kassym-jomart', 'person:tokayev-kassym-jomart', None, 'person:zaitov-rinat']
     >>> dedupe(["Ivan Petrov", "I. Petrov", "Petrova Olga", "Петров Иван"], registry=Registry())
     ['person:petrov-ivan', 'person:petrov-ivan', 'person:petrova-olga', 'person:petrov-ivan']
 
-    Raises ``TypeError`` for a name that is neither ``str`` nor ``None``, and
-    ``ValueError`` for an unknown kind.
+    Raises ``TypeError`` for a name that is neither ``str`` nor ``None`` or a
+    ``progress`` that is not callable, and ``ValueError`` for an unknown kind.
     """
-    return dedupe_detail(names, kind, registry).labels
+    run = _run(names, kind, registry, progress)
+    return [None if v is None or not v.strip() else run.label[v] for v in run.values]

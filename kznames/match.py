@@ -25,7 +25,6 @@ from typing import Any
 from rapidfuzz.distance import Levenshtein
 
 from kznames._check import require_str
-from kznames.fold import key
 from kznames.names import (
     PersonName,
     father_name,
@@ -33,6 +32,8 @@ from kznames.names import (
     patronymic_gender,
     surname_ending,
     surname_gender,
+    word_key,
+    word_part_key,
 )
 
 
@@ -90,7 +91,7 @@ def policy() -> Mapping[str, Any]:
 
 def _parts(name: str) -> tuple[str, ...]:
     """The keys of the parts of one given name or initial: ``K.-J.`` -> ``(k, zh)``."""
-    return tuple(k for part in re.split(r"[-.\s]+", name) if (k := key(part)))
+    return tuple(k for part in re.split(r"[-.\s]+", name) if (k := word_part_key(part)))
 
 
 def _reading(surname: str | None, given: tuple[str, ...], name: PersonName) -> _Reading:
@@ -103,7 +104,7 @@ def _reading(surname: str | None, given: tuple[str, ...], name: PersonName) -> _
         name.patronymic or "",
     )
     return _Reading(
-        surname=key(surname or "").replace(" ", ""),
+        surname=word_key(surname or ""),
         given=tuple(p for p in map(_parts, given) if p),
         initials=tuple(p for p in map(_parts, name.initials) if p),
         father=father_name(name.patronymic) if name.patronymic else "",

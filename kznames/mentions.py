@@ -26,7 +26,7 @@ from rapidfuzz.distance import Levenshtein
 
 from kznames._check import require_str
 from kznames.fold import key
-from kznames.names import parse_name, patronymic_gender, surname_ending, titles
+from kznames.names import parse_name, patronymic_gender, surname_ending, titles, word_key
 from kznames.registry import Entity, Lookup, Registry, require_registry
 from kznames.resolve import (
     _LINKING_WORDS,
@@ -93,7 +93,7 @@ def _tokens(text: str, start: int, end: int, words: dict[str, tuple[str, str]]) 
             word = bare
         seen = words.get(word)
         if seen is None:
-            seen = words[word] = (word, key(word).replace(" ", ""))
+            seen = words[word] = (word, word_key(word))
         out.append(_Token(m.start(), stop, seen[0], seen[1], m.lastgroup == "initial"))
     return out
 
@@ -117,7 +117,7 @@ def _person_id(span: str) -> str:
     """The id of a person outside the registry: ``person:<surname>-<given names>``."""
     p = parse_name(span)
     words = [p.surname or "", *p.given]
-    slug = "-".join(key(w).replace(" ", "") for w in words if w)
+    slug = "-".join(word_key(w) for w in words if w)
     return "person:" + (slug or key(span).replace(" ", "-"))
 
 
@@ -399,9 +399,9 @@ class _Finder:
         (a given name two people share is noted as unusable)."""
         parsed = parse_name(span)
         if parsed.surname:
-            self.people[key(parsed.surname).replace(" ", "")] = (entity_id, entity)
+            self.people[word_key(parsed.surname)] = (entity_id, entity)
         for given in parsed.given[:1]:
-            given_key = key(given).replace(" ", "")
+            given_key = word_key(given)
             seen = self.given.get(given_key, (entity_id, entity))
             self.given[given_key] = (entity_id, entity) if seen and seen[0] == entity_id else None
 

@@ -20,7 +20,7 @@ import json
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from typing import Any
 
@@ -69,6 +69,7 @@ def _lexicon() -> Mapping[str, Any]:
     return json.loads(path.read_text(encoding="utf-8"))  # type: ignore[no-any-return]
 
 
+@lru_cache(maxsize=1 << 16)
 def _ending(word_key: str, table: str, minimum: int) -> tuple[int, str | None]:
     """The length and gender of the longest ending in ``names.json[table]`` that
     ends ``word_key``, or ``(0, None)``.
@@ -84,8 +85,15 @@ def _ending(word_key: str, table: str, minimum: int) -> tuple[int, str | None]:
     return best
 
 
-def _word_key(word: str) -> str:
-    return key(word).replace(" ", "")
+# The key of one word. Names are made of few distinct words (given names,
+# surnames, patronymics repeat), so the keys of words are kept: parsing a
+# list of names then costs one key() per distinct word, not per word.
+word_part_key = lru_cache(maxsize=1 << 16)(key)
+
+
+def word_key(word: str) -> str:
+    """The key of one word of a name, without spaces: ``Кемелұлы`` -> ``kemeluly``."""
+    return word_part_key(word).replace(" ", "")
 
 
 def _patronymic_gender(word_key: str) -> str | None:
@@ -98,12 +106,12 @@ def _surname_gender(word_key: str) -> str | None:
 
 def patronymic_gender(word: str) -> str | None:
     """``"male"`` or ``"female"`` if ``word`` has a patronymic ending, else ``None``."""
-    return _patronymic_gender(_word_key(word))
+    return _patronymic_gender(word_key(word))
 
 
 def surname_gender(word: str) -> str | None:
     """``"male"`` or ``"female"`` if ``word`` has a gendered surname ending, else ``None``."""
-    return _surname_gender(_word_key(word))
+    return _surname_gender(word_key(word))
 
 
 def surname_ending(word_key: str) -> tuple[str, str | None]:
@@ -119,7 +127,7 @@ def father_name(patronymic: str) -> str:
     >>> father_name("Кемелевич") == father_name("Кемелұлы") == father_name("Kemeluly")
     True
     """
-    word = _word_key(patronymic)
+    word = word_key(patronymic)
     for suffix in _patronymic_suffixes():
         if word.endswith(suffix) and len(word) - len(suffix) >= 3:
             return word[: -len(suffix)]
@@ -169,7 +177,7 @@ def _patronymic_words() -> frozenset[str]:
 
 def _strip_titles(tokens: list[tuple[str, str]]) -> tuple[list[tuple[str, str]], tuple[str, ...]]:
     start = 0
-    while start < len(tokens) - 1 and _word_key(tokens[start][1]) in titles():
+    while start < len(tokens) - 1 and word_key(tokens[start][1]) in titles():
         start += 1
     return tokens[start:], tuple(t for _, t in tokens[:start])
 
@@ -180,11 +188,11 @@ def _join_patronymic_words(words: list[str]) -> list[tuple[str, str]]:
     markers = _patronymic_words()
     out: list[tuple[str, str]] = []
     for word in words:
-        word_key = _word_key(word)
-        if out and word_key in markers:
-            out[-1] = (f"{out[-1][0]} {word}", out[-1][1] + word_key)
+        this_key = word_key(word)
+        if out and this_key in markers:
+            out[-1] = (f"{out[-1][0]} {word}", out[-1][1] + this_key)
         elif word:
-            out.append((word, word_key))
+            out.append((word, this_key))
     return out
 
 

@@ -243,11 +243,15 @@ def lookup(
     kind: str | None = None,
     name_key: str | None = None,
     lang: str | None = None,
+    inflected: bool = True,
 ) -> Lookup:
     """Find the entity ``name`` refers to in ``registry`` (see the module docs).
 
     ``name_key`` is ``key(name)`` when the caller has it already; ``lang``
-    chooses the case endings removed (see :func:`base_forms`).
+    chooses the case endings removed (see :func:`base_forms`); with
+    ``inflected`` false no ending is removed, as for a column of names in
+    the nominative, where ``Ахметова`` is a woman, not the genitive of
+    ``Ахметов``.
     """
     require_str(name, "name")
     kind = require_kind(kind)
@@ -273,7 +277,7 @@ def lookup(
                     add(offset + 2, score, entity_id)
 
     search([tuple(word_keys)], 0, name)
-    if not ranked and len(word_keys) <= MAX_INFLECTED_WORDS:
+    if not ranked and inflected and len(word_keys) <= MAX_INFLECTED_WORDS:
         # Only when the name as written finds nothing: every inflected tier
         # comes after every tier of the name as written.
         cyrillic = has_cyrillic(name)

@@ -1,12 +1,19 @@
 """dedupe(): one label per spelling of one entity, every row kept, no chaining."""
 
+import gc
+import random
 import sys
+from collections import defaultdict
+from itertools import combinations
+from pathlib import Path
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 from kznames import Registry, dedupe, dedupe_detail, transliterate
+from kznames.dedupe import _elements, _surname_candidates
+from kznames.match import _Batch
 
 EMPTY = Registry()
 
@@ -66,21 +73,65 @@ def test_ids_of_different_people_with_one_name_differ():
     assert labels == ["person:petrov-ivan", "person:petrov-ivan-2"]
 
 
-def test_an_oversized_block_is_split_by_given_name(monkeypatch):
-    module = sys.modules["kznames.dedupe"]
-    monkeypatch.setattr(module, "MAX_BLOCK", 2)
-    sizes = []
-    merge = module._Clusters.merge_block
-
-    def recording(self, names):
-        sizes.append(len(names))
-        merge(self, names)
-
-    monkeypatch.setattr(module._Clusters, "merge_block", recording)
-    names = ["Ivan Petrov", "I. Petrov", "Oleg Petrov", "O. Petrov", "Anna Petrov"]
+def test_a_surname_typo_joins_only_when_the_rest_agrees_in_full():
+    names = ["Petrov Ivan Sergeevich", "Petrob Ivan Sergeevich", "Petrob Ivan Olegovich"]
     labels = dedupe(names, registry=EMPTY)
-    assert sorted(sizes) == [1, 2, 2]  # one surname block of 5, split by initial
-    assert labels[0] == labels[1] != labels[2] == labels[3] != labels[4]
+    assert labels[0] == labels[1] != labels[2]
+
+
+def _generated(n, seed):
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
+    from dedupe_data import generate
+
+    return list(dict.fromkeys(name for name, _ in generate(n, seed=seed)))
+
+
+def test_the_candidates_of_a_block_hold_every_pair_match_calls_the_same():
+    names = _generated(3000, seed=11)
+    batch = _Batch()
+    elements, _ = _elements(batch, names, {})
+    blocks = defaultdict(list)
+    for element in elements:
+        for surname in {r[0] for r in element.readings}:
+            blocks[surname].append(element)
+    same = candidates = everything = 0
+    for surname, members in blocks.items():
+        found = _surname_candidates(batch, surname, members)
+        candidates += len(found)
+        for i, j in combinations(range(len(members)), 2):
+            everything += 1
+            if batch.pair(members[i].name, members[j].name)[1]:
+                same += 1
+                assert (i, j) in found, (members[i].name, members[j].name)
+    assert same > 500
+    assert candidates < everything / 4  # the blocks are not compared all against all
+
+
+def test_the_order_of_the_rows_does_not_change_the_clusters():
+    names = _generated(2000, seed=5)
+    shuffled = random.Random(1).sample(names, len(names))
+
+    def partition(labels, rows):
+        groups = defaultdict(set)
+        for name, label in zip(rows, labels, strict=True):
+            groups[label].add(name)
+        return sorted(map(sorted, groups.values()))
+
+    assert partition(dedupe(names), names) == partition(dedupe(shuffled), shuffled)
+
+
+def test_progress_is_reported_and_the_collector_state_restored():
+    calls = []
+    gc.disable()
+    try:
+        dedupe(["Ivan Petrov", "I. Petrov"], progress=lambda *a: calls.append(a))
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
+    dedupe(["Ivan Petrov"])
+    assert gc.isenabled()
+    assert calls[0] == ("reading", 2, 2)
+    assert calls[-1][0] == "comparing" and calls[-1][1] == calls[-1][2]
 
 
 @given(st.lists(st.one_of(st.none(), st.text(max_size=20)), max_size=15))
@@ -100,3 +151,5 @@ def test_bad_input():
         dedupe(["Tokayev"], kind="city")
     with pytest.raises(ValueError, match="kind must be one of"):
         dedupe(["Tokayev"], kind=None)
+    with pytest.raises(TypeError, match="progress must be callable"):
+        dedupe(["Tokayev"], progress="yes")

@@ -39,11 +39,9 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from itertools import combinations
 
-from rapidfuzz.distance import Levenshtein
-
 from kznames.fold import key
 from kznames.identifier import normalize
-from kznames.match import Compiled, _Batch
+from kznames.match import Compiled, _Batch, _similar
 from kznames.mentions import _person_id
 from kznames.registry import KINDS, Entity, Registry, require_kind, require_registry
 from kznames.resolve import lookup
@@ -212,7 +210,7 @@ def _surname_candidates(
 def _typo_candidates(
     batch: _Batch, members: list[_Element], key_of: list[str]
 ) -> set[tuple[int, int]]:
-    """Pairs of a typo block's members whose surname keys are equal or one edit apart."""
+    """Pairs of a typo block's members whose surname keys are equal or a typo apart."""
     by_deletion: dict[str, list[int]] = defaultdict(list)
     for i, surname in enumerate(key_of):
         for d in _deletions(surname):
@@ -221,7 +219,7 @@ def _typo_candidates(
     for group in by_deletion.values():
         for i, j in combinations(group, 2):
             a, b = key_of[i], key_of[j]
-            if a == b or Levenshtein.distance(a, b, score_cutoff=2) <= 1:
+            if a == b or _similar(a, b):
                 pairs.add((i, j))
     return pairs
 

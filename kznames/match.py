@@ -22,7 +22,7 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
-from rapidfuzz.distance import Levenshtein
+from rapidfuzz.distance import OSA
 
 from kznames._check import require_str
 from kznames.names import (
@@ -131,7 +131,7 @@ def _similar(a: str, b: str) -> bool:
     edits: int = typo["max_edits"]
     if min(len(a), len(b)) < typo["min_length"]:
         return False
-    return Levenshtein.distance(a, b, score_cutoff=edits + 1) <= edits
+    return OSA.distance(a, b, score_cutoff=edits + 1) <= edits
 
 
 def _gendered_pair(a: str, b: str) -> bool:

@@ -28,10 +28,11 @@ from kznames._check import require_str
 from kznames._text import clean
 from kznames.fold import key
 
-_LETTERS = r"[^\W\d_]"
+# A letter, with any combining marks after it (ALA-LC ``i͡a``, a decomposed ``ё``).
+_LETTERS = r"(?:[^\W\d_][\u0300-\u036f\ufe20-\ufe2f]*)"
 _TOKEN = re.compile(
     rf"(?P<initial>{_LETTERS}{{1,4}}\.(?:\s*-\s*{_LETTERS}{{1,4}}\.)*)"
-    rf"|(?P<word>{_LETTERS}+(?:[-'’ʼ·]{_LETTERS}+)*['’ʼ]?)"
+    rf"|(?P<word>{_LETTERS}+(?:[-'’ʼ·`]{_LETTERS}+)*['’ʼ`]?)"
     r"|(?P<comma>,)"
 )
 _CAMEL = re.compile(

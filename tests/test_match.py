@@ -74,6 +74,8 @@ def test_explain_names_each_part_and_its_rule():
 def test_a_one_letter_surname_difference_needs_everything_else_to_agree():
     full = "Токаев Касым-Жомарт Кемелевич"
     assert match(full, "Тогаев Касым-Жомарт Кемелевич").same  # a typo in a full name
+    assert match(full, "Токеав Касым-Жомарт Кемелевич").same  # two letters swapped
+    assert not match(full, "Тоевак Касым-Жомарт Кемелевич").same  # more than a typo
     assert not match("Kassym-Jomart Tokayev", "Kassym-Jomart Tokarev").same  # no patronymic
 
 

@@ -39,6 +39,9 @@ CASES = [
     ("Zhambyl Akhmetbekuly", "Akhmetbekuly", ("Zhambyl",), None, (), "male"),
     ("А. Б. Иванов", "Иванов", (), None, ("А.", "Б."), "male"),
     ("Zh. Akhmetbekuly", "Akhmetbekuly", (), None, ("Zh.",), "male"),
+    # GOST 7.79 B writes ы as y`, ALA-LC ties two letters with a combining breve.
+    ("Zhaky`pbekova A. A.", "Zhaky`pbekova", (), None, ("A.", "A."), "female"),
+    ("Adilsultanov Ilii͡as", "Adilsultanov", ("Ilii͡as",), None, (), "male"),
 ]
 
 

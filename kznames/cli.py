@@ -16,6 +16,7 @@ import os
 import shutil
 import sys
 import tempfile
+import time
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any, NoReturn, TextIO
@@ -161,14 +162,13 @@ def _read(label: str, path: Path | None) -> str:
 
 def _extract(args: argparse.Namespace, out: TextIO) -> None:
     sources = list(_sources(args.files or ["-"]))
-    show_progress = sys.stderr.isatty() and len(sources) > 1
+    progress = _Progress("kznames extract")
     found: list[tuple[str, Mention]] = []
-    for n, (label, path) in enumerate(sources, 1):
-        if show_progress:
-            sys.stderr.write(f"\rkznames extract: {n}/{len(sources)} {label[-40:]:<40}")
+    for n, (label, path) in enumerate(sources):
+        if len(sources) > 1:
+            progress(label[-30:], n, len(sources))
         found.extend((label, m) for m in find_entities(_read(label, path)))
-    if show_progress:
-        sys.stderr.write("\r" + " " * 70 + "\r")
+    progress.close()
     if args.csv:
         writer = csv.writer(out, lineterminator="\n")
         writer.writerow(["file", "start", "end", "text", "entity_id", "kind", "name"])
@@ -208,16 +208,39 @@ def _extract(args: argparse.Namespace, out: TextIO) -> None:
 
 
 class _Progress:
-    """A one-line count on standard error, only when it is a terminal."""
+    """A progress bar on standard error, redrawn at most ten times a second, and only
+    when standard error is a terminal, so piped and redirected output stays clean.
+    Called as ``progress(stage, done, total)``; a total of 0 shows a count."""
+
+    WIDTH = 20
 
     def __init__(self, label: str) -> None:
         self.label = label
         self.on = sys.stderr.isatty()
+        self.shown = 0.0
+        self.length = 0
 
-    def show(self, count: int, final: bool = False) -> None:
-        if self.on and (final or count % 10_000 == 0):
-            sys.stderr.write(f"\r{self.label}: {count:,} rows" + ("\n" if final else ""))
+    def __call__(self, stage: str, done: int, total: int = 0) -> None:
+        now = time.monotonic()
+        if not self.on or (done != total and now - self.shown < 0.1):
+            return
+        self.shown = now
+        if total:
+            filled = self.WIDTH * done // total
+            bar = "#" * filled + "-" * (self.WIDTH - filled)
+            line = f"{self.label}: {stage} [{bar}] {100 * done // total:3d}% {done:,}/{total:,}"
+        else:
+            line = f"{self.label}: {stage} {done:,}"
+        sys.stderr.write("\r" + line.ljust(self.length))
+        sys.stderr.flush()
+        self.length = len(line)
+
+    def close(self) -> None:
+        """Clear the bar's line."""
+        if self.on and self.length:
+            sys.stderr.write("\r" + " " * self.length + "\r")
             sys.stderr.flush()
+            self.length = 0
 
 
 def _table_format(path: str, given: str | None) -> str:
@@ -283,20 +306,22 @@ def _dedupe(args: argparse.Namespace, out: TextIO) -> None:
         raise ValueError(f"{args.file}: no such file")
     if fmt == "parquet" and not args.output:
         raise ValueError("Parquet output needs a file: give -o OUT.parquet")
+    progress = _Progress("kznames dedupe")
     try:
-        names = _read_column(source, fmt, args.column)
-        result = dedupe_detail(names, args.kind)
+        names = _read_column(source, fmt, args.column, progress)
+        result = dedupe_detail(names, args.kind, progress=progress)
         canonical = {c.id: c.name for c in result.clusters}
         extra = [(label or "", canonical[label] if label else "") for label in result.labels]
+        progress.close()
         _write_table(source, fmt, args.column, extra, args.output, out)
     finally:
+        progress.close()
         if args.file == "-":
             source.unlink()
     _summary(names, result)
 
 
-def _read_column(path: Path, fmt: str, column: str) -> list[str | None]:
-    progress = _Progress(f"kznames dedupe: reading {path.name}")
+def _read_column(path: Path, fmt: str, column: str, progress: _Progress) -> list[str | None]:
     names: list[str | None] = []
     if fmt == "parquet":
         pq = _parquet()
@@ -306,14 +331,14 @@ def _read_column(path: Path, fmt: str, column: str) -> list[str | None]:
             raise ValueError(f"{path}: no column {column!r}; the columns are {columns}")
         for batch in table.iter_batches(columns=[column]):
             names.extend(None if v is None else str(v) for v in batch.column(0).to_pylist())
-            progress.show(len(names))
+            progress(f"reading {path.name}", len(names))
     else:
         rows = _csv_rows(path, "\t" if fmt == "tsv" else ",", column)
         next(rows)
         for _, row, index in rows:
             names.append(row[index] or None)
-            progress.show(len(names))
-    progress.show(len(names), final=True)
+            progress(f"reading {path.name}", len(names))
+    progress(f"reading {path.name}", len(names), len(names))
     return names
 
 

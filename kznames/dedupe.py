@@ -229,19 +229,22 @@ def _link(
 ) -> list[list[int]]:
     """Complete linkage over the pairs ``match()`` calls the same person, best first.
     Members of one registry entity start together; two entities never merge.
+    A member that could join several groups (``Ахметов Н.`` beside Nurlan and
+    Nurbol Akhmetov) joins the one it scores best with.
 
     ``pairs`` (``i < j``) must hold every pair that can be the same person: a
     pair outside them counts as different without being compared.
     """
     names = [m.name for m in members]
     edges: list[tuple[float, str, str, int, int]] = []
-    same_pairs = set()
+    near: dict[int, set[int]] = defaultdict(set)
     for i, j in pairs:
         score, same = batch.pair(names[i], names[j])
         if same:
             low, high = sorted((names[i], names[j]))
             edges.append((-score, low, high, i, j))
-            same_pairs.add((i, j))
+            near[i].add(j)
+            near[j].add(i)
     edges.sort()
     group_of: dict[int, list[int]] = {}
     by_entity: dict[str, list[int]] = {}
@@ -249,20 +252,19 @@ def _link(
         if member.entity is not None:
             group_of[i] = by_entity.setdefault(member.entity, [])
             group_of[i].append(i)
-    entity = {id(group): name for name, group in by_entity.items()}
+    entity = {id(group) for group in by_entity.values()}
     for _, _, _, i, j in edges:
         left = group_of.setdefault(i, [i])
         right = group_of.setdefault(j, [j])
         if left is right or (id(left) in entity and id(right) in entity):
             continue
-        if all((x, y) in same_pairs or (y, x) in same_pairs for x in left for y in right):
+        if all(y in near[x] for x in left for y in right):
             if id(right) in entity:
                 left, right = right, left
             left.extend(right)
             for x in right:
                 group_of[x] = left
-    groups = {id(g): g for g in group_of.values()}
-    return [sorted(g) for g in groups.values()]
+    return [sorted(g) for g in {id(g): g for g in group_of.values()}.values()]
 
 
 def _blocks(
@@ -428,7 +430,7 @@ def _clustered(
         if kind == "person":
             batch.readings(name)
         if progress is not None and (n % 1000 == 0 or n == len(distinct)):
-            progress("reading", n, len(distinct))
+            progress("parsing", n, len(distinct))
     if kind == "person":
         elements, element_of = _elements(batch, distinct, entity_of)
         members: dict[int, list[str]] = defaultdict(list)
@@ -458,7 +460,7 @@ def dedupe_detail(
     """Cluster ``names`` and say why each joined its cluster.
 
     ``progress``, if given, is called now and then as ``progress(stage, done,
-    total)``, with stage ``"reading"`` (the distinct names) and then
+    total)``, with stage ``"parsing"`` (the distinct names) and then
     ``"comparing"`` (the names in blocks).
 
     >>> result = dedupe_detail(["Nazarbayev", "N. Nazarbayev", "Nazarbayeva", None])

@@ -208,6 +208,28 @@ def test_dedupe_csv_keeps_every_row_and_adds_two_columns(tmp_path):
     assert "4 rows, 3 with a name, 3 distinct names, 2 clusters" in out.stderr
 
 
+class _Terminal(io.StringIO):
+    def isatty(self):
+        return True
+
+
+def test_dedupe_shows_a_progress_bar_on_a_terminal_and_none_when_piped(tmp_path, monkeypatch):
+    source = tmp_path / "people.csv"
+    source.write_text(PEOPLE, "utf-8")
+    terminal = _Terminal()
+    monkeypatch.setattr(sys, "stderr", terminal)
+    assert main(["dedupe", str(source), "-c", "name", "-o", str(tmp_path / "out.csv")]) == 0
+    shown = terminal.getvalue()
+    assert "\rkznames dedupe: reading people.csv [####################] 100% 4/4" in shown
+    assert "parsing [####################] 100% 3/3" in shown
+    assert "comparing [####################] 100%" in shown
+    assert shown.endswith(
+        "clusters; biggest: person:tokayev-kassym-jomart (2), person:zaitov-rinat (1)\n"
+    )
+    piped = run("dedupe", str(source), "-c", "name")
+    assert "\r" not in piped.stderr and "[" not in piped.stderr
+
+
 def test_dedupe_writes_tsv_and_parquet_files(tmp_path):
     tsv = tmp_path / "places.tsv"
     tsv.write_text("name\tn\nAlma-Ata\t1\nAlmaty\t2\n", "utf-8")

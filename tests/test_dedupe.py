@@ -147,7 +147,7 @@ def test_progress_is_reported_and_the_collector_state_restored():
         gc.enable()
     dedupe(["Ivan Petrov"])
     assert gc.isenabled()
-    assert calls[0] == ("reading", 2, 2)
+    assert calls[0] == ("parsing", 2, 2)
     assert calls[-1][0] == "comparing" and calls[-1][1] == calls[-1][2]
 
 

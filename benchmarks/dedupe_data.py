@@ -34,7 +34,9 @@ import itertools
 import random
 import sys
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Hashable, Sequence
+from dataclasses import dataclass
+from math import comb
 
 import kznames
 
@@ -226,22 +228,49 @@ class People:
         )
 
 
-def pairwise(labels: Sequence[object], truth: Sequence[object]) -> tuple[float, float]:
-    """Pairwise precision and recall of cluster ``labels`` against ``truth``.
+@dataclass(frozen=True)
+class Pairwise:
+    """Pair counts: predicted and truly same, predicted same, truly same."""
 
-    A pair of rows is predicted the same when both have one label and truly
-    the same when both have one truth; a ``None`` label is a cluster of its
-    own. Counted from the sizes of the clusters, truth groups and their
-    intersections, so no pair is enumerated.
-    """
+    hits: int
+    predicted: int
+    true: int
 
-    def pairs(counts: Counter[object]) -> int:
-        return sum(c * (c - 1) // 2 for c in counts.values())
+    @property
+    def precision(self) -> float:
+        return self.hits / self.predicted if self.predicted else 1.0
 
-    own = [label if label is not None else ("row", i) for i, label in enumerate(labels)]
-    both = pairs(Counter(zip(own, truth, strict=True)))
-    predicted, actual = pairs(Counter(own)), pairs(Counter(truth))
-    return (both / predicted if predicted else 1.0), (both / actual if actual else 1.0)
+    @property
+    def recall(self) -> float:
+        return self.hits / self.true if self.true else 1.0
+
+    def __str__(self) -> str:
+        return (
+            f"precision {self.precision:.3f} ({self.hits:,}/{self.predicted:,}), "
+            f"recall {self.recall:.3f} ({self.hits:,}/{self.true:,})"
+        )
+
+
+def same_pairs(*columns: Sequence[Hashable]) -> int:
+    """The number of pairs of rows that agree on every column."""
+    return sum(comb(n, 2) for n in Counter(zip(*columns, strict=True)).values())
+
+
+def pairwise(
+    labels: Sequence[Hashable], truth: Sequence[Hashable], apart: Sequence[Hashable] = ()
+) -> Pairwise:
+    """Pairwise counts of cluster ``labels`` against ``truth``, from the contingency
+    table, so no pair is enumerated; a ``None`` label is a cluster of its own.
+    With ``apart``, over the pairs of rows whose ``apart`` values differ only."""
+    labels = [("row", i) if label is None else label for i, label in enumerate(labels)]
+    counts = Pairwise(same_pairs(labels, truth), same_pairs(labels), same_pairs(truth))
+    if not apart:
+        return counts
+    return Pairwise(
+        counts.hits - same_pairs(labels, truth, apart),
+        counts.predicted - same_pairs(labels, apart),
+        counts.true - same_pairs(truth, apart),
+    )
 
 
 def generate(n: int, seed: int = 2022) -> list[tuple[str, str]]:

@@ -29,7 +29,6 @@ import resource
 import subprocess
 import sys
 import time
-from pathlib import Path
 
 from dedupe_data import generate, pairwise
 
@@ -58,7 +57,7 @@ def one(engine: str, n: int) -> dict[str, float | int | str]:
     start = time.perf_counter()
     labels = run(names)
     seconds = time.perf_counter() - start
-    precision, recall = pairwise(labels, [person for _, person in rows])
+    scores = pairwise(labels, [person for _, person in rows])
     return {
         "engine": engine,
         "n": n,
@@ -68,8 +67,8 @@ def one(engine: str, n: int) -> dict[str, float | int | str]:
         "seconds": seconds,
         "peak_mb": _peak_mb(),
         "growth_mb": _peak_mb() - before,
-        "precision": precision,
-        "recall": recall,
+        "precision": scores.precision,
+        "recall": scores.recall,
     }
 
 
@@ -114,5 +113,4 @@ def main() -> None:
 
 
 if __name__ == "__main__":
-    sys.path.insert(0, str(Path(__file__).resolve().parent))
     main()

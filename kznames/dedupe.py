@@ -41,10 +41,9 @@ from itertools import combinations
 
 from kznames.fold import key
 from kznames.identifier import normalize
-from kznames.match import Compiled, _Batch, _similar
-from kznames.mentions import _person_id
+from kznames.match import Compiled, _Batch, _similar, person_id
 from kznames.registry import KINDS, Entity, Registry, require_kind, require_registry
-from kznames.resolve import lookup
+from kznames.resolve import has_registry_word, lookup
 
 # Given names longer than this are compared for typos only with equal ones.
 MAX_TYPO_LENGTH = 32
@@ -422,8 +421,8 @@ def _clustered(
     entity_of: dict[str, str] = {}
     batch = _Batch()
     for n, name in enumerate(distinct, 1):
-        found = lookup(reg, name, kind, inflected=False)
-        if found.entity is not None:
+        found = lookup(reg, name, kind, inflected=False) if has_registry_word(reg, name) else None
+        if found is not None and found.entity is not None:
             entity_of[name] = found.entity.id
             entities[found.entity.id] = found.entity
             why[name] = f"registry: {found.how}"
@@ -447,7 +446,14 @@ def _clustered(
         groups = list(by_id.values())
     groups = [sorted(g, key=first.__getitem__) for g in groups]
     groups.sort(key=lambda g: first[g[0]])
-    label = _labels(groups, kind, entity_of, counts, why)
+
+    def id_of(name: str) -> str:
+        if kind != "person":
+            return f"{kind}:" + "-".join(key(name).split())
+        reading = batch.readings(name)[0]
+        return person_id(batch.values[reading[0]], batch.values[reading[5]][0], name)
+
+    label = _labels(groups, kind, entity_of, counts, why, id_of)
     return _Run(values, first, label, why, entities, counts)
 
 
@@ -499,8 +505,10 @@ def _labels(
     entity_of: dict[str, str],
     counts: Counter[str],
     why: dict[str, str],
+    id_of: Callable[[str], str],
 ) -> dict[str, str]:
-    """The label of every name, and in ``why`` the reason it joined."""
+    """The label of every name, and in ``why`` the reason it joined; ``id_of`` makes
+    the id of a cluster outside the registry from its canonical name."""
     label: dict[str, str] = {}
     for group in groups:
         anchor = next((n for n in group if n in entity_of), None)
@@ -513,11 +521,7 @@ def _labels(
         if group[0] in label:
             continue
         canonical = _canonical(group, counts)
-        base = (
-            _person_id(canonical)
-            if kind == "person"
-            else f"{kind}:" + "-".join(key(canonical).split())
-        )
+        base = id_of(canonical)
         cluster_id = base if taken[base] == 0 else f"{base}-{taken[base] + 1}"
         taken[base] += 1
         for name in group:

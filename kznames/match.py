@@ -25,6 +25,7 @@ from typing import Any
 from rapidfuzz.distance import OSA
 
 from kznames._check import require_str
+from kznames.fold import key
 from kznames.names import (
     PersonName,
     father_name,
@@ -123,6 +124,14 @@ def _readings(name: PersonName) -> list[_Reading]:
         elif len(words) > 1:
             readings.append(_reading(words[0], words[1:], name))
     return readings
+
+
+def person_id(surname: str, given: tuple[tuple[str, ...], ...], text: str) -> str:
+    """The id of a person outside the registry, from a reading's keys:
+    ``person:<surname>-<given names>``, or from the key of ``text`` when the
+    reading has neither (``person:zaitov-rinat``)."""
+    slug = "-".join(p for p in (surname, *("".join(parts) for parts in given)) if p)
+    return "person:" + (slug or key(text).replace(" ", "-"))
 
 
 def _similar(a: str, b: str) -> bool:

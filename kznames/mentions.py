@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from rapidfuzz.distance import Levenshtein
 
 from kznames._check import require_str
-from kznames.fold import key
+from kznames.match import person_id, readings
 from kznames.names import parse_name, patronymic_gender, surname_ending, titles, word_key
 from kznames.registry import Entity, Lookup, Registry, require_registry
 from kznames.resolve import (
@@ -111,14 +111,6 @@ def _starts_sentence(text: str, start: int) -> bool:
     while k > 0 and text[k - 1] in "'\"’”»)":
         k -= 1
     return k == 0 or text[k - 1] in "\n.!?…:"
-
-
-def _person_id(span: str) -> str:
-    """The id of a person outside the registry: ``person:<surname>-<given names>``."""
-    p = parse_name(span)
-    words = [p.surname or "", *p.given]
-    slug = "-".join(word_key(w) for w in words if w)
-    return "person:" + (slug or key(span).replace(" ", "-"))
 
 
 def find_entities(
@@ -356,7 +348,8 @@ class _Finder:
                 if earlier is not None:
                     self._emit(i, j, earlier[0], "person", earlier[1])
                 continue
-            entity_id = _person_id(text)
+            reading = readings(text)[0]
+            entity_id = person_id(reading.surname, reading.given, text)
             self._remember(text, entity_id, None)
             self._emit(i, j, entity_id, "person", None)
 

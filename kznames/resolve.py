@@ -43,7 +43,7 @@ from kznames._check import require_str
 from kznames._text import has_cyrillic
 from kznames.fold import key
 from kznames.match import _Reading, best_reading, readings
-from kznames.names import surname_ending
+from kznames.names import surname_ending, word_part_key
 from kznames.registry import Entity, Lookup, Registry, require_kind, require_registry
 
 MAX_WORDS = 16
@@ -125,6 +125,8 @@ class _Index:
     # A person's first given name -> (id, the stem of their surname: nazarba for both
     # nazarbaev and nazarbaeva), for a given name used alone in a text about the family.
     given: dict[str, set[tuple[str, str]]]
+    # The words of names and the surnames, without the linking words.
+    name_words: frozenset[str]
 
 
 def _form_key(name: str) -> str:
@@ -178,7 +180,14 @@ def _build(registry: Registry) -> _Index:
                 stem = surname_ending(reading.surname)[0]
                 given["".join(reading.given[0])].add((entity_id, stem))
     return _Index(
-        dict(forms), words, dict(surnames), person_forms, possessive, dict(prominent), dict(given)
+        dict(forms),
+        words,
+        dict(surnames),
+        person_forms,
+        possessive,
+        dict(prominent),
+        dict(given),
+        words - _LINKING_WORDS,
     )
 
 
@@ -187,6 +196,22 @@ def _index(registry: Registry) -> _Index:
         registry._index = _build(registry)
     index: _Index = registry._index
     return index
+
+
+_WORD_SPLIT = re.compile(r"[\s,.;:/()\[\]]+")
+
+
+def has_registry_word(registry: Registry, text: str) -> bool:
+    """Whether a word of ``text``, keyed alone, is a word of a name in ``registry``
+    (the linking words aside). :func:`kznames.dedupe` looks a name up only when
+    this holds: a name none of whose words the registry knows cannot resolve,
+    and most names of a large list are of this kind."""
+    words = _index(registry).name_words
+    for token in _WORD_SPLIT.split(text):
+        token_key = word_part_key(token) if token else ""
+        if token_key.replace(" ", "") in words or not words.isdisjoint(token_key.split()):
+            return True
+    return False
 
 
 def _person_hits(index: _Index, query: str, surname_keys: list[str]) -> dict[str, float]:

@@ -5,6 +5,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from kznames import Registry, normalize, resolve
+from kznames.resolve import has_registry_word
 
 CASES = [
     # spelling, script, word order, form
@@ -110,3 +111,12 @@ def test_prominence_ranks_places_among_themselves_only():
     assert resolve("Almaty").id == "place:almaty"  # not the region, not a village
     alga = Registry.default().lookup("Alga")  # a party and a town
     assert alga.entity is None and {c.kind for c in alga.candidates} == {"org", "place"}
+
+
+def test_has_registry_word_is_the_cheap_test_before_a_lookup():
+    registry = Registry.default()
+    assert has_registry_word(registry, "Alma-Ata")
+    assert has_registry_word(registry, "Kassym-Jomart Smith")
+    assert has_registry_word(registry, "ЦИК")
+    assert not has_registry_word(registry, "Bekmurat Sarsenov")
+    assert not has_registry_word(registry, "")

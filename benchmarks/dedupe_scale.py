@@ -16,6 +16,11 @@ interpreter, the libraries, the rows). Time is the wall time of the one
 call, not of generating the data. Growth factors compare each size with the
 one before (10x the rows each step: 10 is linear).
 
+``shared`` is the share of rows whose exact text is written for two or more
+people (``Ахметов Н.`` for Nurlan and Nurbol): no engine can tell those rows
+apart. The generator draws every size from one pool of name parts, so the
+larger the size, the more namesakes, and the lower any engine's precision.
+
 Run from the repository root: ``python benchmarks/dedupe_scale.py`` (add
 ``--sizes 10000 100000`` or ``--engines kznames`` to do less). Figures depend
 on the machine; nothing is asserted about them.
@@ -29,6 +34,7 @@ import resource
 import subprocess
 import sys
 import time
+from collections import defaultdict
 
 from dedupe_data import generate, pairwise
 
@@ -58,10 +64,14 @@ def one(engine: str, n: int) -> dict[str, float | int | str]:
     labels = run(names)
     seconds = time.perf_counter() - start
     scores = pairwise(labels, [person for _, person in rows])
+    writers: dict[str, set[str]] = defaultdict(set)
+    for name, person in rows:
+        writers[name].add(person)
     return {
         "engine": engine,
         "n": n,
         "distinct": len(set(names)),
+        "shared": sum(len(writers[name]) > 1 for name in names) / n,
         "people": len({person for _, person in rows}),
         "clusters": len(set(labels)),
         "seconds": seconds,
@@ -95,7 +105,7 @@ def main() -> None:
         print(json.dumps(one(args.one[0], int(args.one[1]))))
         return
     print(f"Python {sys.version.split()[0]}; each run in a fresh process\n")
-    header = f"{'engine':<8}{'rows':>11}{'distinct':>10}{'people':>9}{'clusters':>10}"
+    header = f"{'engine':<8}{'rows':>11}{'distinct':>10}{'shared':>8}{'people':>9}{'clusters':>10}"
     header += f"{'seconds':>9}{'growth':>8}{'peak MB':>9}{'+MB':>7}{'precision':>11}{'recall':>8}"
     print(header)
     for engine in args.engines:
@@ -105,7 +115,8 @@ def main() -> None:
             growth = f"{float(r['seconds']) / previous:.1f}x" if previous else "-"
             previous = float(r["seconds"])
             print(
-                f"{engine:<8}{n:>11,}{r['distinct']:>10,}{r['people']:>9,}{r['clusters']:>10,}"
+                f"{engine:<8}{n:>11,}{r['distinct']:>10,}{r['shared']:>8.1%}{r['people']:>9,}"
+                f"{r['clusters']:>10,}"
                 f"{r['seconds']:>9.1f}{growth:>8}{r['peak_mb']:>9.0f}{r['growth_mb']:>7.0f}"
                 f"{r['precision']:>11.3f}{r['recall']:>8.3f}",
                 flush=True,

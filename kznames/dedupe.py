@@ -365,10 +365,13 @@ def _person_groups(
     return out
 
 
-def _canonical(names: list[str], counts: Counter[str]) -> str:
-    """The most frequent spelling; on a tie the longest, then the first in order."""
+def _canonical(
+    names: list[str], counts: Counter[str], fullness: Callable[[str], tuple[bool, ...]]
+) -> str:
+    """The fullest spelling (for people: with a given name, then with a patronymic),
+    the most frequent among those; on a tie the longest, then the first in order."""
     order = {name: k for k, name in enumerate(names)}
-    return max(names, key=lambda n: (counts[n], len(n), -order[n]))
+    return max(names, key=lambda n: (fullness(n), counts[n], len(n), -order[n]))
 
 
 @contextmanager
@@ -388,14 +391,15 @@ def _collector_paused() -> Iterator[None]:
 @dataclass
 class _Run:
     """What one clustering found: the inputs, each distinct name's first row,
-    label and reason, the registry entities met, and how often each name came."""
+    label and reason, the registry entities met, and each cluster's name."""
 
     values: list[str | None]
     first: dict[str, int]
     label: dict[str, str]
     why: dict[str, str]
     entities: dict[str, Entity]
-    counts: Counter[str]
+    # Each cluster's display name: the entity's name, or the canonical spelling.
+    shown: dict[str, str]
 
 
 def _run(
@@ -453,8 +457,15 @@ def _clustered(
         reading = batch.readings(name)[0]
         return person_id(batch.values[reading[0]], batch.values[reading[5]][0], name)
 
-    label = _labels(groups, kind, entity_of, counts, why, id_of)
-    return _Run(values, first, label, why, entities, counts)
+    def fullness(name: str) -> tuple[bool, ...]:
+        if kind != "person":
+            return ()
+        reading = batch.readings(name)[0]
+        return bool(batch.values[reading[5]][0]), bool(batch.values[reading[2]])
+
+    shown = {entity_id: entity.name for entity_id, entity in entities.items()}
+    label = _labels(groups, entity_of, counts, why, id_of, fullness, shown)
+    return _Run(values, first, label, why, entities, shown)
 
 
 def dedupe_detail(
@@ -490,40 +501,41 @@ def dedupe_detail(
         first = run.first[value]
         reason = run.why[value] if first == i else f"same text as row {first}"
         members.append(Member(i, value, cluster, reason))
-    clusters = []
-    for cluster_id, indexes in by_cluster.items():
-        entity = run.entities.get(cluster_id)
-        spellings = list(dict.fromkeys(run.values[i] for i in indexes if run.values[i] is not None))
-        name = entity.name if entity else _canonical([s for s in spellings if s], run.counts)
-        clusters.append(Cluster(cluster_id, name, entity, tuple(indexes)))
+    clusters = [
+        Cluster(cluster_id, run.shown[cluster_id], run.entities.get(cluster_id), tuple(indexes))
+        for cluster_id, indexes in by_cluster.items()
+    ]
     return Deduplication(tuple(clusters), tuple(members))
 
 
 def _labels(
     groups: list[list[str]],
-    kind: str,
     entity_of: dict[str, str],
     counts: Counter[str],
     why: dict[str, str],
     id_of: Callable[[str], str],
+    fullness: Callable[[str], tuple[bool, ...]],
+    shown: dict[str, str],
 ) -> dict[str, str]:
-    """The label of every name, and in ``why`` the reason it joined; ``id_of`` makes
-    the id of a cluster outside the registry from its canonical name."""
+    """The label of every name; in ``why`` the reason it joined, and in ``shown``
+    the canonical name of each cluster outside the registry, from which
+    ``id_of`` makes its id."""
     label: dict[str, str] = {}
     for group in groups:
         anchor = next((n for n in group if n in entity_of), None)
         if anchor is not None:
             for name in group:
                 label[name] = entity_of[anchor]
-                why.setdefault(name, f"same {kind} as {anchor!r}")
+                why.setdefault(name, f"same entity as {anchor!r}")
     taken: Counter[str] = Counter(label.values())
     for group in groups:
         if group[0] in label:
             continue
-        canonical = _canonical(group, counts)
+        canonical = _canonical(group, counts, fullness)
         base = id_of(canonical)
         cluster_id = base if taken[base] == 0 else f"{base}-{taken[base] + 1}"
         taken[base] += 1
+        shown[cluster_id] = canonical
         for name in group:
             label[name] = cluster_id
             why[name] = "the cluster's name" if name == canonical else f"same as {canonical!r}"

@@ -68,6 +68,14 @@ def test_detail_gives_clusters_names_entities_and_reasons():
     assert result.labels == dedupe(["Tokayev", "Тоқаев", "Rinat Zaitov", "Rinat Zaitov", None])
 
 
+def test_the_cluster_is_named_by_its_fullest_spelling():
+    names = ["Соловьёва О.В.", "Соловьёва О.В.", "СОЛОВЬЁВА Ольга", "Соловьёва Ольга Викторовна"]
+    result = dedupe_detail(names, registry=EMPTY)
+    (cluster,) = result.clusters
+    assert cluster.name == "Соловьёва Ольга Викторовна"
+    assert cluster.id == "person:soloveva-olga"
+
+
 def test_ids_of_different_people_with_one_name_differ():
     labels = dedupe(["Петров Иван Сергеевич", "Петров Иван Иванович"], registry=EMPTY)
     assert labels == ["person:petrov-ivan", "person:petrov-ivan-2"]

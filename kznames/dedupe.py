@@ -266,36 +266,49 @@ def _link(
     return [sorted(g) for g in {id(g): g for g in group_of.values()}.values()]
 
 
-def _blocks(
-    batch: _Batch, elements: list[_Element]
-) -> Iterator[tuple[int | None, list[int], list[list[int]]]]:
-    """Each block's surname (``None`` for a typo block), its members (indexes into
-    ``elements``) and its groups."""
-    surname_blocks: dict[int, list[int]] = defaultdict(list)
-    typo_blocks: dict[tuple[int, int], list[int]] = defaultdict(list)
-    for e, element in enumerate(elements):
-        for surname in dict.fromkeys(r[0] for r in element.readings):
-            surname_blocks[surname].append(e)
-        for r in dict.fromkeys((r[1], r[2]) for r in element.readings if r[4] and r[2]):
-            typo_blocks[r].append(e)
+def _block_keys(batch: _Batch, readings: tuple[Compiled, ...]) -> list[str]:
+    """The blocks an element's readings put it in, as text: ``s:<surname key>`` for
+    each surname, and ``t:<given names and father>`` for each reading with both.
+    The first is the element's own (its parsed reading's) block."""
     values = batch.values
-    for surname, indexes in sorted(surname_blocks.items(), key=lambda b: values[b[0]]):
-        members = [elements[e] for e in indexes]
-        pairs = _surname_candidates(batch, surname, members)
-        yield surname, indexes, [[indexes[i] for i in g] for g in _link(batch, members, pairs)]
-    for (given, father), indexes in sorted(
-        typo_blocks.items(), key=lambda b: (values[b[0][0]], values[b[0][1]])
-    ):
-        if len(indexes) < 2:
-            continue
-        members = [elements[e] for e in indexes]
-        surnames = [
-            next(values[r[0]] for r in m.readings if (r[1], r[2]) == (given, father))
-            for m in members
-        ]
-        pairs = _typo_candidates(batch, members, surnames)
-        if pairs:
-            yield None, indexes, [[indexes[i] for i in g] for g in _link(batch, members, pairs)]
+    keys = ["s:" + values[r[0]] for r in readings]
+    keys += ["t:" + repr((values[r[1]], values[r[2]])) for r in readings if r[4] and values[r[2]]]
+    return list(dict.fromkeys(keys))
+
+
+def _block_groups(batch: _Batch, block: str, members: list[_Element]) -> list[list[int]]:
+    """The groups (positions in ``members``) of one block: a surname block's members
+    compared where they may agree, a typo block's where their surnames are a
+    typo apart."""
+    values = batch.values
+    if block.startswith("s:"):
+        surname = batch.ids[("surname", block[2:])]
+        return _link(batch, members, _surname_candidates(batch, surname, members))
+    surnames = [
+        next(
+            values[r[0]]
+            for r in m.readings
+            if r[4] and "t:" + repr((values[r[1]], values[r[2]])) == block
+        )
+        for m in members
+    ]
+    pairs = _typo_candidates(batch, members, surnames)
+    return _link(batch, members, pairs) if pairs else []
+
+
+def _split(
+    component: list[int], entity: Callable[[int], str | None], home: dict[int, tuple[int, ...]]
+) -> list[list[int]]:
+    """A component of joined groups as clusters: whole, unless it holds two registry
+    entities; then each element goes with the group of its own block (``home``),
+    under that group's entity if it has one."""
+    if len({entity(e) for e in component} - {None}) <= 1:
+        return [component]
+    split: dict[object, list[int]] = defaultdict(list)
+    for e in component:
+        own = home.get(e, (e,))
+        split[next((entity(g) for g in own if entity(g)), None) or own].append(e)
+    return list(split.values())
 
 
 def _elements(
@@ -330,39 +343,37 @@ def _person_groups(
     """Groups of elements, one a person: the blocks' groups joined where they share
     an element, and the elements of one registry entity together."""
     parent = list(range(len(elements)))
-    home: dict[int, tuple[int, ...]] = {}
     first_of_entity: dict[str, int] = {}
+    blocks: dict[str, list[int]] = defaultdict(list)
+    own: list[str] = []
     for e, element in enumerate(elements):
         if element.entity is not None:
             first = first_of_entity.setdefault(element.entity, e)
             parent[_root(parent, e)] = _root(parent, first)
-    done, total = 0, sum(len({r[0] for r in e.readings}) for e in elements)
-    for surname, indexes, groups in _blocks(batch, elements):
-        for group in groups:
+        keys = _block_keys(batch, element.readings)
+        own.append(keys[0])
+        for block in keys:
+            blocks[block].append(e)
+    home: dict[int, tuple[int, ...]] = {}
+    done, total = 0, sum(map(len, blocks.values()))
+    for block, indexes in sorted(blocks.items()):
+        groups = _block_groups(batch, block, [elements[e] for e in indexes])
+        for group in ([indexes[i] for i in g] for g in groups):
             for e in group:
-                if surname is not None and elements[e].readings[0][0] == surname:
+                if own[e] == block:
                     home[e] = tuple(group)
                 parent[_root(parent, e)] = _root(parent, group[0])
-        if surname is not None:
-            done += len(indexes)
-            if progress is not None:
-                progress("comparing", done, total)
+        done += len(indexes)
+        if progress is not None:
+            progress("comparing", done, total)
     components: dict[int, list[int]] = defaultdict(list)
     for e in range(len(elements)):
         components[_root(parent, e)].append(e)
-    out: list[list[int]] = []
-    for component in components.values():
-        entities = {elements[e].entity for e in component} - {None}
-        if len(entities) <= 1:
-            out.append(component)
-            continue
-        split: dict[object, list[int]] = defaultdict(list)
-        for e in component:
-            own = home.get(e, (e,))
-            anchor = next((elements[g].entity for g in own if elements[g].entity), None)
-            split[anchor or own].append(e)
-        out.extend(split.values())
-    return out
+    return [
+        cluster
+        for component in components.values()
+        for cluster in _split(component, lambda e: elements[e].entity, home)
+    ]
 
 
 def _canonical(

@@ -42,7 +42,7 @@ from itertools import combinations
 from kznames.fold import key
 from kznames.identifier import normalize
 from kznames.match import Compiled, _Batch, _similar, person_id
-from kznames.registry import KINDS, Entity, Registry, require_kind, require_registry
+from kznames.registry import KINDS, Entity, Lookup, Registry, require_kind, require_registry
 from kznames.resolve import has_registry_word, lookup
 
 # Given names longer than this are compared for typos only with equal ones.
@@ -385,6 +385,30 @@ def _canonical(
     return max(names, key=lambda n: (fullness(n), counts[n], len(n), -order[n]))
 
 
+def _resolved(registry: Registry, name: str, kind: str) -> Lookup | None:
+    """The registry's lookup of a name as written in a column (no case endings), or
+    ``None`` when no word of it is a registry word."""
+    if not has_registry_word(registry, name):
+        return None
+    return lookup(registry, name, kind, inflected=False)
+
+
+def _cluster_id(batch: _Batch, kind: str, name: str) -> str:
+    """The id of a cluster outside the registry whose canonical name is ``name``."""
+    if kind != "person":
+        return f"{kind}:" + "-".join(key(name).split())
+    reading = batch.readings(name)[0]
+    return person_id(batch.values[reading[0]], batch.values[reading[5]][0], name)
+
+
+def _fullness(batch: _Batch, kind: str, name: str) -> tuple[bool, ...]:
+    """How full a person's name is: with a given name, with a patronymic."""
+    if kind != "person":
+        return ()
+    reading = batch.readings(name)[0]
+    return bool(batch.values[reading[5]][0]), bool(batch.values[reading[2]])
+
+
 @contextmanager
 def _collector_paused() -> Iterator[None]:
     """Pause the cyclic garbage collector: a run makes millions of small tuples and
@@ -436,7 +460,7 @@ def _clustered(
     entity_of: dict[str, str] = {}
     batch = _Batch()
     for n, name in enumerate(distinct, 1):
-        found = lookup(reg, name, kind, inflected=False) if has_registry_word(reg, name) else None
+        found = _resolved(reg, name, kind)
         if found is not None and found.entity is not None:
             entity_of[name] = found.entity.id
             entities[found.entity.id] = found.entity
@@ -462,20 +486,16 @@ def _clustered(
     groups = [sorted(g, key=first.__getitem__) for g in groups]
     groups.sort(key=lambda g: first[g[0]])
 
-    def id_of(name: str) -> str:
-        if kind != "person":
-            return f"{kind}:" + "-".join(key(name).split())
-        reading = batch.readings(name)[0]
-        return person_id(batch.values[reading[0]], batch.values[reading[5]][0], name)
-
-    def fullness(name: str) -> tuple[bool, ...]:
-        if kind != "person":
-            return ()
-        reading = batch.readings(name)[0]
-        return bool(batch.values[reading[5]][0]), bool(batch.values[reading[2]])
-
     shown = {entity_id: entity.name for entity_id, entity in entities.items()}
-    label = _labels(groups, entity_of, counts, why, id_of, fullness, shown)
+    label = _labels(
+        groups,
+        entity_of,
+        counts,
+        why,
+        lambda name: _cluster_id(batch, kind, name),
+        lambda name: _fullness(batch, kind, name),
+        shown,
+    )
     return _Run(values, first, label, why, entities, shown)
 
 

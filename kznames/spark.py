@@ -1,0 +1,295 @@
+"""``kznames.spark.dedupe``: :func:`kznames.dedupe` on an Apache Spark DataFrame.
+
+The same clustering as in one process, spread over a cluster; nothing is
+collected on the driver:
+
+1. The distinct names of the column are read with ``mapInPandas``: parsed,
+   looked up in the registry, and given their element (the readings and
+   entity that make names interchangeable) and their blocks.
+2. Each block is clustered with ``applyInPandas``, by the very function
+   :func:`kznames.dedupe` uses, so the groups are the same.
+3. Groups that share an element are joined by connected components, computed
+   by label propagation: each element takes the smallest label among the
+   groups it is in, until no label changes.
+4. A component holding two registry entities is split as in one process, and
+   each cluster is named by its fullest, most frequent spelling; ids that
+   clash get ``-2``, ``-3`` in order of first appearance.
+
+Requires ``pip install 'kznames[spark]'`` and Java 17 or newer.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterator
+from typing import TYPE_CHECKING, Any
+
+from kznames._check import require_str
+from kznames.dedupe import (
+    _block_groups,
+    _block_keys,
+    _canonical,
+    _cluster_id,
+    _Element,
+    _fullness,
+    _resolved,
+)
+from kznames.identifier import normalize
+from kznames.match import _Batch
+from kznames.registry import KINDS, Registry, require_kind, require_registry
+
+if TYPE_CHECKING:
+    import pandas as pd  # type: ignore[import-untyped]
+    from pyspark.sql import DataFrame
+
+_ROW = "__kz_row"
+_NAMES = (
+    "name string, count long, first long, entity string, shown string, element string, "
+    "blocks array<string>, own string, full int, base string"
+)
+
+
+def _read(kind: str, registry: Registry | None) -> Any:
+    """The ``mapInPandas`` function of step 1."""
+
+    def read(frames: Iterator[pd.DataFrame]) -> Iterator[pd.DataFrame]:
+        reg = require_registry(registry)
+        empty = Registry()
+        batch = _Batch()
+        for frame in frames:
+            rows = []
+            for name, count, first in zip(
+                frame["name"], frame["count"], frame["first"], strict=True
+            ):
+                found = _resolved(reg, name, kind)
+                entity = found.entity if found is not None else None
+                if kind == "person":
+                    readings = batch.readings(name)
+                    values = batch.values
+                    element = repr(
+                        (
+                            tuple(
+                                (values[r[0]], values[r[1]], values[r[2]], r[3], r[4], values[r[5]])
+                                for r in readings
+                            ),
+                            entity.id if entity else None,
+                        )
+                    )
+                    blocks = _block_keys(batch, readings)
+                    full = _fullness(batch, kind, name)
+                else:
+                    element = entity.id if entity else normalize(name, kind, empty)
+                    blocks, full = [], ()
+                rows.append(
+                    {
+                        "name": name,
+                        "count": count,
+                        "first": first,
+                        "entity": entity.id if entity else None,
+                        "shown": entity.name if entity else None,
+                        "element": element,
+                        "blocks": blocks,
+                        "own": blocks[0] if blocks else None,
+                        "full": sum(bit << k for k, bit in enumerate(reversed(full))),
+                        "base": _cluster_id(batch, kind, name),
+                    }
+                )
+            yield _frame(rows, _NAMES)
+
+    return read
+
+
+def _frame(rows: list[dict[str, Any]], schema: str) -> pd.DataFrame:
+    import pandas as pd
+
+    return pd.DataFrame(rows, columns=[field.split()[0] for field in schema.split(", ")])
+
+
+def _text(value: object) -> str | None:
+    """A string cell, or ``None`` for a missing one (pandas gives NaN or None)."""
+    return value if isinstance(value, str) else None
+
+
+_GROUPS = "block string, rep string, grp string, home boolean"
+
+
+def _cluster_block(frame: pd.DataFrame) -> pd.DataFrame:
+    """The ``applyInPandas`` function of step 2: one block's groups of two or more."""
+    batch = _Batch()
+    block = frame["block"].iloc[0]
+    members = [
+        _Element(rep, batch.readings(rep), _text(entity))
+        for rep, entity in zip(frame["rep"], frame["entity"], strict=True)
+    ]
+    own = list(frame["own"])
+    rows = []
+    for group in _block_groups(batch, block, members):
+        if len(group) > 1:
+            grp = min(members[i].name for i in group)
+            for i in group:
+                rows.append(
+                    {"block": block, "rep": members[i].name, "grp": grp, "home": own[i] == block}
+                )
+    return _frame(rows, _GROUPS)
+
+
+_LABELS = "cluster string, base string, shown string, first long, registered boolean"
+
+
+def _name_cluster(kind: str) -> Any:
+    """The ``applyInPandas`` function of step 4: a cluster's id and display name."""
+
+    def name(frame: pd.DataFrame) -> pd.DataFrame:
+        frame = frame.sort_values("first")
+        cluster = frame["cluster"].iloc[0]
+        first = int(frame["first"].iloc[0])
+        entities = [
+            (e, s) for e, s in zip(frame["entity"], frame["shown"], strict=True) if _text(e)
+        ]
+        if entities:
+            row = {"base": entities[0][0], "shown": entities[0][1], "registered": True}
+        else:
+            names = list(frame["name"])
+            counts = Counter(dict(zip(names, map(int, frame["count"]), strict=True)))
+            full = dict(zip(names, map(int, frame["full"]), strict=True))
+            canonical = _canonical(names, counts, lambda n: (full[n],))
+            base = dict(zip(names, frame["base"], strict=True))[canonical]
+            row = {"base": base, "shown": canonical, "registered": False}
+        return _frame([{"cluster": cluster, "first": first, **row}], _LABELS)
+
+    return name
+
+
+def _components(edges: DataFrame, labels: DataFrame) -> DataFrame:
+    """Connected components by label propagation: ``labels`` (rep, label) start as
+    each element's own name; each round, every hub of ``edges`` (rep, hub)
+    takes the smallest label of its elements, and each element the smallest
+    label of its hubs, until no label changes."""
+    from pyspark.sql import functions as F
+
+    while True:
+        hubs = edges.join(labels, "rep").groupBy("hub").agg(F.min("label").alias("hub_label"))
+        reached = edges.join(hubs, "hub").groupBy("rep").agg(F.min("hub_label").alias("reached"))
+        updated = (
+            labels.join(reached, "rep", "left")
+            .select("rep", F.least("label", F.coalesce("reached", "label")).alias("label"))
+            .localCheckpoint()
+        )
+        changed = (
+            updated.alias("new")
+            .join(labels.alias("old"), "rep")
+            .where(F.col("new.label") != F.col("old.label"))
+            .count()
+        )
+        labels = updated
+        if changed == 0:
+            return labels
+
+
+def dedupe(
+    df: DataFrame,
+    column: str,
+    kind: str = "person",
+    registry: Registry | None = None,
+    cluster: str = "kz_cluster",
+    canonical: str = "kz_canonical",
+) -> DataFrame:
+    """:func:`kznames.dedupe` on a Spark DataFrame: ``df`` with every row, in order,
+    and two columns added, the cluster id and the cluster's display name.
+    Missing and empty names get ``null`` in both. The partition of the rows
+    is the one :func:`kznames.dedupe` gives on the same names.
+
+    >>> from pyspark.sql import SparkSession  # doctest: +SKIP
+    >>> spark = SparkSession.builder.master("local[2]").getOrCreate()  # doctest: +SKIP
+    >>> rows = [("Tokayev",), ("Тоқаев",), (None,)]
+    >>> df = spark.createDataFrame(rows, "name string")  # doctest: +SKIP
+    >>> dedupe(df, "name").collect()[0].kz_cluster  # doctest: +SKIP
+    'person:tokayev-kassym-jomart'
+
+    Raises ``TypeError`` for a ``df`` that is not a Spark DataFrame or a column
+    name that is not a ``str``, and ``ValueError`` for a missing column or an
+    unknown kind.
+    """
+    from pyspark.sql import DataFrame as SparkFrame
+    from pyspark.sql import Window
+    from pyspark.sql import functions as F
+
+    if not isinstance(df, SparkFrame):
+        raise TypeError(f"df must be a pyspark.sql.DataFrame, got {type(df).__name__}")
+    require_str(column, "column")
+    if column not in df.columns:
+        raise ValueError(f"column {column!r} is not in df; its columns are {', '.join(df.columns)}")
+    if require_kind(kind) is None:
+        raise ValueError(f"kind must be one of {', '.join(KINDS)}, got None")
+    rows = df.withColumn(_ROW, F.monotonically_increasing_id())
+    present = rows.where(F.col(column).isNotNull() & (F.trim(F.col(column)) != ""))
+    names = (
+        present.groupBy(F.col(column).cast("string").alias("name"))
+        .agg(F.count("*").alias("count"), F.min(_ROW).alias("first"))
+        .mapInPandas(_read(kind, registry), _NAMES)
+        .localCheckpoint()
+    )
+    elements = names.groupBy("element").agg(
+        F.min("name").alias("rep"), F.first("entity", ignorenulls=True).alias("entity")
+    )
+    if kind == "person":
+        members = (
+            names.join(elements.select("element", "rep"), "element")
+            .select("rep", "entity", "own", F.explode("blocks").alias("block"))
+            .distinct()
+        )
+        groups = members.groupBy("block").applyInPandas(_cluster_block, _GROUPS).localCheckpoint()
+        edges = groups.select("rep", F.concat_ws("|", "block", "grp").alias("hub")).union(
+            elements.where(F.col("entity").isNotNull()).select(
+                "rep", F.concat(F.lit("entity|"), "entity").alias("hub")
+            )
+        )
+        labels = _components(edges, elements.select("rep", F.col("rep").alias("label")))
+        home = (
+            groups.where("home")
+            .join(
+                groups.join(elements.select("rep", "entity"), "rep")
+                .groupBy("block", "grp")
+                .agg(F.max("entity").alias("home_entity")),
+                ["block", "grp"],
+            )
+            .select("rep", F.concat_ws("|", "block", "grp").alias("home_group"), "home_entity")
+        )
+        placed = elements.join(labels, "rep").join(home, "rep", "left")
+        registered = placed.groupBy("label").agg(F.countDistinct("entity").alias("entities"))
+        placed = placed.join(registered, "label").select(
+            "rep",
+            F.when(F.col("entities") <= 1, F.col("label"))
+            .otherwise(
+                F.concat_ws(
+                    "|",
+                    "label",
+                    F.coalesce(
+                        F.concat(F.lit("entity|"), "home_entity"),
+                        F.concat(F.lit("group|"), "home_group"),
+                        F.concat(F.lit("self|"), "rep"),
+                    ),
+                )
+            )
+            .alias("cluster"),
+        )
+        named = names.join(elements.select("element", "rep"), "element").join(placed, "rep")
+    else:
+        named = names.withColumn("cluster", F.col("element"))
+    clusters = named.groupBy("cluster").applyInPandas(_name_cluster(kind), _LABELS)
+    order = Window.partitionBy("base").orderBy(F.desc("registered"), "first")
+    labelled = clusters.withColumn("rank", F.row_number().over(order)).select(
+        "cluster",
+        F.when(F.col("rank") == 1, F.col("base"))
+        .otherwise(F.concat_ws("-", "base", F.col("rank").cast("string")))
+        .alias(cluster),
+        F.col("shown").alias(canonical),
+    )
+    by_name = named.select(F.col("name").alias("__kz_name"), "cluster").join(labelled, "cluster")
+    return (
+        rows.join(
+            by_name.drop("cluster"), F.col(column).cast("string") == F.col("__kz_name"), "left"
+        )
+        .orderBy(_ROW)
+        .drop(_ROW, "__kz_name")
+    )

@@ -1,0 +1,82 @@
+"""kznames.spark.dedupe: the in-process clustering on Spark, in local mode."""
+
+import sys
+from collections import defaultdict
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+import kznames
+from kznames import spark as kz_spark
+
+pyspark = pytest.importorskip("pyspark")
+from pyspark.sql import SparkSession  # noqa: E402
+
+
+@pytest.fixture(scope="module")
+def spark():
+    session = (
+        SparkSession.builder.master("local[2]")
+        .appName("kznames-tests")
+        .config("spark.ui.enabled", "false")
+        .config("spark.sql.shuffle.partitions", "4")
+        .getOrCreate()
+    )
+    session.sparkContext.setLogLevel("ERROR")
+    yield session
+    session.stop()
+
+
+def _generated(n, seed):
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
+    from dedupe_data import generate
+
+    return [name for name, _ in generate(n, seed=seed)]
+
+
+def _partition(labels):
+    groups = defaultdict(set)
+    for i, label in enumerate(labels):
+        if label is not None:
+            groups[label].add(i)
+    return sorted(map(sorted, groups.values()))
+
+
+def _labels(frame, column="kz_cluster"):
+    return [v if isinstance(v, str) else None for v in frame[column]]
+
+
+def test_the_partition_and_ids_are_the_ones_dedupe_gives(spark):
+    names = [*_generated(3000, seed=21), None, "", "  ", "Tokayev", "Тоқаев", "K. Tokayev"]
+    df = spark.createDataFrame(pd.DataFrame({"name": names, "row": range(len(names))}))
+    out = kz_spark.dedupe(df, "name").toPandas()
+    expected = kznames.dedupe(names)
+    assert list(out["row"]) == list(range(len(names)))  # every row, in order
+    assert _labels(out, "name") == names
+    assert _partition(_labels(out)) == _partition(expected)
+    assert _labels(out) == expected
+    canonical = {c.id: c.name for c in kznames.dedupe_detail(names).clusters}
+    assert _labels(out, "kz_canonical") == [canonical.get(label) for label in expected]
+
+
+def test_places_and_organisations(spark):
+    places = ["Alma-Ata", "Almaty", "Алматы", None, "Tselinograd", "Ülken Naryn"]
+    df = spark.createDataFrame(pd.DataFrame({"city": places}))
+    out = kz_spark.dedupe(df, "city", kind="place").toPandas()
+    assert _labels(out) == kznames.dedupe(places, kind="place")
+    orgs = ["ЦИК", "Central Election Commission", "Nur Otan"]
+    df = spark.createDataFrame(pd.DataFrame({"org": orgs}))
+    assert _labels(kz_spark.dedupe(df, "org", kind="org").toPandas()) == kznames.dedupe(
+        orgs, kind="org"
+    )
+
+
+def test_bad_input(spark):
+    df = spark.createDataFrame(pd.DataFrame({"name": ["Tokayev"]}))
+    with pytest.raises(TypeError, match=r"df must be a pyspark\.sql\.DataFrame"):
+        kz_spark.dedupe(pd.DataFrame({"name": ["Tokayev"]}), "name")
+    with pytest.raises(ValueError, match="column 'nom' is not in df"):
+        kz_spark.dedupe(df, "nom")
+    with pytest.raises(ValueError, match="kind must be one of"):
+        kz_spark.dedupe(df, "name", kind="city")

@@ -35,6 +35,7 @@ def main() -> None:
     sizes = [int(a) for a in sys.argv[1:]] or list(SIZES)
     session = (
         SparkSession.builder.master("local[2]")
+        .config("spark.pyspark.python", sys.executable)
         .appName("kznames-spark-scale")
         .config("spark.ui.enabled", "false")
         .config("spark.sql.shuffle.partitions", "8")

@@ -18,6 +18,7 @@ from pyspark.sql import SparkSession  # noqa: E402
 def spark():
     session = (
         SparkSession.builder.master("local[2]")
+        .config("spark.pyspark.python", sys.executable)
         .appName("kznames-tests")
         .config("spark.ui.enabled", "false")
         .config("spark.sql.shuffle.partitions", "4")

@@ -16,6 +16,7 @@ Java 17.
 
 from __future__ import annotations
 
+import os
 import sys
 import tempfile
 import time
@@ -33,9 +34,9 @@ SIZES = (100_000, 1_000_000)
 
 def main() -> None:
     sizes = [int(a) for a in sys.argv[1:]] or list(SIZES)
+    os.environ.setdefault("PYSPARK_PYTHON", sys.executable)  # workers run this Python
     session = (
         SparkSession.builder.master("local[2]")
-        .config("spark.pyspark.python", sys.executable)
         .appName("kznames-spark-scale")
         .config("spark.ui.enabled", "false")
         .config("spark.sql.shuffle.partitions", "8")

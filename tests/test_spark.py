@@ -1,5 +1,6 @@
 """kznames.spark.dedupe: the in-process clustering on Spark, in local mode."""
 
+import os
 import sys
 from collections import defaultdict
 from pathlib import Path
@@ -16,9 +17,9 @@ from pyspark.sql import SparkSession  # noqa: E402
 
 @pytest.fixture(scope="module")
 def spark():
+    os.environ.setdefault("PYSPARK_PYTHON", sys.executable)  # workers run this Python
     session = (
         SparkSession.builder.master("local[2]")
-        .config("spark.pyspark.python", sys.executable)
         .appName("kznames-tests")
         .config("spark.ui.enabled", "false")
         .config("spark.sql.shuffle.partitions", "4")

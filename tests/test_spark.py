@@ -1,6 +1,7 @@
 """kznames.spark.dedupe: the in-process clustering on Spark, in local mode."""
 
 import os
+import subprocess
 import sys
 from collections import defaultdict
 from pathlib import Path
@@ -82,3 +83,9 @@ def test_bad_input(spark):
         kz_spark.dedupe(df, "nom")
     with pytest.raises(ValueError, match="kind must be one of"):
         kz_spark.dedupe(df, "name", kind="city")
+
+
+def test_kznames_and_its_spark_module_import_without_pyspark():
+    code = "import sys, kznames, kznames.spark; print('pyspark' in sys.modules)"
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "False"

@@ -11,7 +11,8 @@ People are then compared in blocks, each block clustered on its own:
   word order is uncertain sits in the block of each reading). Within it only
   the pairs that can be the same person are compared: the same first given
   name or a given name one edit away, an initial and the given names it can
-  stand for, and a name without given names against all;
+  stand for, a name without given names against all, and only where the
+  fathers' names are equal, a typo apart or missing;
 * a *typo block* holds the elements with one given name and one father's name,
   and compares those whose surnames are one edit apart (``match()`` accepts
   a surname typo only when the rest agrees in full).
@@ -27,7 +28,8 @@ its own (first) reading's block. Places and organisations the registry does
 not know cluster by their identifier (:func:`kznames.normalize`).
 
 Every step depends only on the names, not on their order, so the clusters
-are the same in every process and for any order of the rows.
+are the same in every process and for any order of the rows, and
+:mod:`kznames.spark` runs the same block and naming functions on a cluster.
 """
 
 from __future__ import annotations

@@ -16,7 +16,6 @@ Java 17.
 
 from __future__ import annotations
 
-import os
 import sys
 import tempfile
 import time
@@ -24,7 +23,6 @@ from pathlib import Path
 
 import pandas as pd
 from dedupe_data import generate, pairwise
-from pyspark.sql import SparkSession
 
 import kznames
 from kznames import spark as kz_spark
@@ -34,16 +32,7 @@ SIZES = (100_000, 1_000_000)
 
 def main() -> None:
     sizes = [int(a) for a in sys.argv[1:]] or list(SIZES)
-    os.environ.setdefault("PYSPARK_PYTHON", sys.executable)  # workers run this Python
-    session = (
-        SparkSession.builder.master("local[2]")
-        .appName("kznames-spark-scale")
-        .config("spark.ui.enabled", "false")
-        .config("spark.sql.shuffle.partitions", "8")
-        .config("spark.driver.memory", "6g")
-        .getOrCreate()
-    )
-    session.sparkContext.setLogLevel("ERROR")
+    session = kz_spark.local_session(2, 8, "kznames-spark-scale", memory="6g")
     print(f"Spark {session.version} local[2]; Python {sys.version.split()[0]}\n")
     header = f"{'rows':>11}{'in-process s':>14}{'spark s':>10}{'ratio':>7}"
     print(header + "  identical  precision  recall")

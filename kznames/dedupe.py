@@ -378,9 +378,7 @@ def _person_groups(
     ]
 
 
-def _canonical(
-    names: list[str], counts: Counter[str], fullness: Callable[[str], tuple[bool, ...]]
-) -> str:
+def _canonical(names: list[str], counts: Counter[str], fullness: Callable[[str], int]) -> str:
     """The fullest spelling (for people: with a given name, then with a patronymic),
     the most frequent among those; on a tie the longest, then the first in order."""
     order = {name: k for k, name in enumerate(names)}
@@ -403,12 +401,12 @@ def _cluster_id(batch: _Batch, kind: str, name: str) -> str:
     return person_id(batch.values[reading[0]], batch.values[reading[5]][0], name)
 
 
-def _fullness(batch: _Batch, kind: str, name: str) -> tuple[bool, ...]:
-    """How full a person's name is: with a given name, with a patronymic."""
+def _fullness(batch: _Batch, kind: str, name: str) -> int:
+    """How full a person's name is: 2 for a given name, plus 1 for a patronymic."""
     if kind != "person":
-        return ()
+        return 0
     reading = batch.readings(name)[0]
-    return bool(batch.values[reading[5]][0]), bool(batch.values[reading[2]])
+    return 2 * bool(batch.values[reading[5]][0]) + bool(batch.values[reading[2]])
 
 
 @contextmanager
@@ -547,7 +545,7 @@ def _labels(
     counts: Counter[str],
     why: dict[str, str],
     id_of: Callable[[str], str],
-    fullness: Callable[[str], tuple[bool, ...]],
+    fullness: Callable[[str], int],
     shown: dict[str, str],
 ) -> dict[str, str]:
     """The label of every name; in ``why`` the reason it joined, and in ``shown``

@@ -33,6 +33,7 @@ from kznames.dedupe import (
     _Element,
     _fullness,
     _resolved,
+    _split,
 )
 from kznames.identifier import normalize
 from kznames.match import _Batch
@@ -40,7 +41,7 @@ from kznames.registry import KINDS, Registry, require_kind, require_registry
 
 if TYPE_CHECKING:
     import pandas as pd  # type: ignore[import-untyped]
-    from pyspark.sql import DataFrame
+    from pyspark.sql import DataFrame, SparkSession
 
 _ROW = "__kz_row"
 _NAMES = (
@@ -76,10 +77,9 @@ def _read(kind: str, registry: Registry | None) -> Any:
                         )
                     )
                     blocks = _block_keys(batch, readings)
-                    full = _fullness(batch, kind, name)
                 else:
                     element = entity.id if entity else normalize(name, kind, empty)
-                    blocks, full = [], ()
+                    blocks = []
                 rows.append(
                     {
                         "name": name,
@@ -90,7 +90,7 @@ def _read(kind: str, registry: Registry | None) -> Any:
                         "element": element,
                         "blocks": blocks,
                         "own": blocks[0] if blocks else None,
-                        "full": sum(bit << k for k, bit in enumerate(reversed(full))),
+                        "full": _fullness(batch, kind, name),
                         "base": _cluster_id(batch, kind, name),
                     }
                 )
@@ -133,6 +133,28 @@ def _cluster_block(frame: pd.DataFrame) -> pd.DataFrame:
     return _frame(rows, _GROUPS)
 
 
+_SPLIT = "rep string, cluster string"
+
+
+def _split_component(frame: pd.DataFrame) -> pd.DataFrame:
+    """The ``applyInPandas`` function of step 4 for a component holding two registry
+    entities: split by :func:`kznames.dedupe`'s own rule."""
+    reps = list(frame["rep"])
+    entities = [_text(e) for e in frame["entity"]]
+    members: dict[str, list[int]] = {}
+    for i, hubs in enumerate(frame["hubs"]):
+        for name in hubs if hubs is not None else ():
+            members.setdefault(name, []).append(i)
+    home = {i: tuple(members[h]) for i, h in enumerate(frame["home"]) if _text(h)}
+    label = frame["label"].iloc[0]
+    rows = [
+        {"rep": reps[i], "cluster": f"{label}|{min(reps[k] for k in cluster)}"}
+        for cluster in _split(list(range(len(reps))), entities.__getitem__, home)
+        for i in cluster
+    ]
+    return _frame(rows, _SPLIT)
+
+
 _LABELS = "cluster string, base string, shown string, first long, registered boolean"
 
 
@@ -152,7 +174,7 @@ def _name_cluster(kind: str) -> Any:
             names = list(frame["name"])
             counts = Counter(dict(zip(names, map(int, frame["count"]), strict=True)))
             full = dict(zip(names, map(int, frame["full"]), strict=True))
-            canonical = _canonical(names, counts, lambda n: (full[n],))
+            canonical = _canonical(names, counts, full.__getitem__)
             base = dict(zip(names, frame["base"], strict=True))[canonical]
             row = {"base": base, "shown": canonical, "registered": False}
         return _frame([{"cluster": cluster, "first": first, **row}], _LABELS)
@@ -184,6 +206,43 @@ def _components(edges: DataFrame, labels: DataFrame) -> DataFrame:
         labels = updated
         if changed == 0:
             return labels
+
+
+def local_session(
+    cores: int = 2, partitions: int = 8, app: str = "kznames", memory: str = "2g"
+) -> SparkSession:
+    """A Spark session in local mode whose Python workers run this interpreter, with
+    ``memory`` for the JVM (``"6g"``: in local mode the driver does all the work).
+
+    PySpark starts ``python3`` from the ``PATH`` for its workers unless
+    ``PYSPARK_PYTHON`` names another, and in a virtualenv that Python lacks
+    kznames; this sets it (when it is not set) before the session starts.
+    The web UI is off and the log shows errors only.
+
+    >>> spark = local_session(cores=2)  # doctest: +SKIP
+    >>> spark.sparkContext.master  # doctest: +SKIP
+    'local[2]'
+
+    Raises ``ValueError`` for fewer than one core or partition.
+    """
+    import os
+    import sys
+
+    from pyspark.sql import SparkSession
+
+    if cores < 1 or partitions < 1:
+        raise ValueError(f"cores and partitions must be at least 1, got {cores} and {partitions}")
+    os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
+    session = (
+        SparkSession.builder.master(f"local[{cores}]")
+        .appName(app)
+        .config("spark.ui.enabled", "false")
+        .config("spark.sql.shuffle.partitions", str(partitions))
+        .config("spark.driver.memory", memory)
+        .getOrCreate()
+    )
+    session.sparkContext.setLogLevel("ERROR")
+    return session
 
 
 def dedupe(
@@ -245,33 +304,23 @@ def dedupe(
             )
         )
         labels = _components(edges, elements.select("rep", F.col("rep").alias("label")))
-        home = (
-            groups.where("home")
-            .join(
-                groups.join(elements.select("rep", "entity"), "rep")
-                .groupBy("block", "grp")
-                .agg(F.max("entity").alias("home_entity")),
-                ["block", "grp"],
-            )
-            .select("rep", F.concat_ws("|", "block", "grp").alias("home_group"), "home_entity")
+        hub = F.concat_ws("|", "block", "grp")
+        hubs = groups.groupBy("rep").agg(
+            F.collect_list(hub).alias("hubs"), F.max(F.when(F.col("home"), hub)).alias("home")
         )
-        placed = elements.join(labels, "rep").join(home, "rep", "left")
+        placed = elements.join(labels, "rep")
         registered = placed.groupBy("label").agg(F.countDistinct("entity").alias("entities"))
-        placed = placed.join(registered, "label").select(
-            "rep",
-            F.when(F.col("entities") <= 1, F.col("label"))
-            .otherwise(
-                F.concat_ws(
-                    "|",
-                    "label",
-                    F.coalesce(
-                        F.concat(F.lit("entity|"), "home_entity"),
-                        F.concat(F.lit("group|"), "home_group"),
-                        F.concat(F.lit("self|"), "rep"),
-                    ),
-                )
-            )
-            .alias("cluster"),
+        placed = placed.join(registered, "label")
+        split = (
+            placed.where(F.col("entities") > 1)
+            .join(hubs, "rep", "left")
+            .groupBy("label")
+            .applyInPandas(_split_component, _SPLIT)
+        )
+        placed = (
+            placed.where(F.col("entities") <= 1)
+            .select("rep", F.col("label").alias("cluster"))
+            .union(split)
         )
         named = names.join(elements.select("element", "rep"), "element").join(placed, "rep")
     else:

@@ -13,20 +13,11 @@ import kznames
 from kznames import spark as kz_spark
 
 pyspark = pytest.importorskip("pyspark")
-from pyspark.sql import SparkSession  # noqa: E402
 
 
 @pytest.fixture(scope="module")
 def spark():
-    os.environ.setdefault("PYSPARK_PYTHON", sys.executable)  # workers run this Python
-    session = (
-        SparkSession.builder.master("local[2]")
-        .appName("kznames-tests")
-        .config("spark.ui.enabled", "false")
-        .config("spark.sql.shuffle.partitions", "4")
-        .getOrCreate()
-    )
-    session.sparkContext.setLogLevel("ERROR")
+    session = kz_spark.local_session(cores=2, partitions=4, app="kznames-tests")
     yield session
     session.stop()
 
@@ -73,6 +64,32 @@ def test_places_and_organisations(spark):
     assert _labels(kz_spark.dedupe(df, "org", kind="org").toPandas()) == kznames.dedupe(
         orgs, kind="org"
     )
+
+
+def test_a_component_of_two_registry_entities_is_split_by_the_in_process_rule():
+    frame = pd.DataFrame(
+        {
+            "label": ["a"] * 4,
+            "rep": ["a", "b", "c", "d"],
+            "entity": ["person:x", "person:y", None, None],
+            "hubs": [["s:1|a"], ["s:2|b", "t:9|b"], ["s:1|a", "t:9|b"], None],
+            "home": ["s:1|a", "s:2|b", "s:1|a", None],
+        }
+    )
+    out = kz_spark._split_component(frame)
+    clusters = defaultdict(set)
+    for rep, cluster in zip(out["rep"], out["cluster"], strict=True):
+        clusters[cluster].add(rep)
+    assert sorted(map(sorted, clusters.values())) == [["a", "c"], ["b"], ["d"]]
+
+
+def test_local_session_runs_workers_in_this_python(spark):
+    assert spark.sparkContext.master == "local[2]"
+    assert os.environ["PYSPARK_PYTHON"]
+    ran = spark.sparkContext.parallelize([0]).map(lambda _: __import__("sys").executable)
+    assert ran.collect() == [os.environ["PYSPARK_PYTHON"]]
+    with pytest.raises(ValueError, match="at least 1"):
+        kz_spark.local_session(cores=0)
 
 
 def test_bad_input(spark):

@@ -90,9 +90,12 @@ def policy() -> Mapping[str, Any]:
     return json.loads(path.read_text(encoding="utf-8"))  # type: ignore[no-any-return]
 
 
+_PART_BREAK = re.compile(r"[-.\s]+")
+
+
 def _parts(name: str) -> tuple[str, ...]:
     """The keys of the parts of one given name or initial: ``K.-J.`` -> ``(k, zh)``."""
-    return tuple(k for part in re.split(r"[-.\s]+", name) if (k := word_part_key(part)))
+    return tuple(k for part in _PART_BREAK.split(name) if (k := word_part_key(part)))
 
 
 def _reading(surname: str | None, given: tuple[str, ...], name: PersonName) -> _Reading:
@@ -135,10 +138,13 @@ def person_id(surname: str, given: tuple[tuple[str, ...], ...], text: str) -> st
 
 
 def _similar(a: str, b: str) -> bool:
-    """A typo apart: at most ``max_edits`` edits between keys of ``min_length`` or more."""
+    """A typo apart: at most ``max_edits`` edits between keys of ``min_length``
+    to ``max_length`` letters. The edit distance takes time proportional to the
+    product of the lengths, so keys longer than any real name are not compared.
+    """
     typo = policy()["typo"]
     edits: int = typo["max_edits"]
-    if min(len(a), len(b)) < typo["min_length"]:
+    if min(len(a), len(b)) < typo["min_length"] or max(len(a), len(b)) > typo["max_length"]:
         return False
     return OSA.distance(a, b, score_cutoff=edits + 1) <= edits
 

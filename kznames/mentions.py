@@ -155,6 +155,9 @@ class _Finder:
         self.words: dict[str, tuple[str, str]] = {}
         self.index = _index(registry)
         self.people: dict[str, tuple[str, Entity | None]] = {}
+        # The stems of the surnames in ``people``, kept as people are added:
+        # rebuilding them for every lone word would make the work quadratic.
+        self.stems: set[str] = set()
         self.given: dict[str, tuple[str, Entity | None] | None] = {}
         self.mentions: list[Mention] = []
         # Lookups and known words already settled in this text: names repeat.
@@ -364,8 +367,7 @@ class _Finder:
         if person is not None:
             self._emit(p, p, person[0], "person", person[1])
             return
-        stems = {surname_ending(surname)[0] for surname in self.people}
-        family = {i for i, stem in self.index.given.get(token.key, ()) if stem in stems}
+        family = {i for i, stem in self.index.given.get(token.key, ()) if stem in self.stems}
         if len(family) == 1:
             entity = self.registry[family.pop()]
             self._emit(p, p, entity.id, entity.kind, entity)
@@ -392,7 +394,9 @@ class _Finder:
         (a given name two people share is noted as unusable)."""
         parsed = parse_name(span)
         if parsed.surname:
-            self.people[word_key(parsed.surname)] = (entity_id, entity)
+            surname = word_key(parsed.surname)
+            self.people[surname] = (entity_id, entity)
+            self.stems.add(surname_ending(surname)[0])
         for given in parsed.given[:1]:
             given_key = word_key(given)
             seen = self.given.get(given_key, (entity_id, entity))

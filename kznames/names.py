@@ -187,14 +187,17 @@ def _join_patronymic_words(words: list[str]) -> list[tuple[str, str]]:
     """``(word, key)`` pairs, with a separate ``uly``/``kyzy`` joined to the name
     before it: ``Kemel uly`` is one word."""
     markers = _patronymic_words()
-    out: list[tuple[str, str]] = []
+    # Each joined word is collected as a list and joined once: appending to
+    # a growing string would copy it again for every marker (quadratic time).
+    groups: list[tuple[list[str], list[str]]] = []
     for word in words:
         this_key = word_key(word)
-        if out and this_key in markers:
-            out[-1] = (f"{out[-1][0]} {word}", out[-1][1] + this_key)
+        if groups and this_key in markers:
+            groups[-1][0].append(word)
+            groups[-1][1].append(this_key)
         elif word:
-            out.append((word, this_key))
-    return out
+            groups.append(([word], [this_key]))
+    return [(" ".join(ws), "".join(ks)) for ws, ks in groups]
 
 
 def _surname_index(

@@ -165,7 +165,7 @@ def _build(registry: Registry) -> _Index:
         _form_key(name)
         for entity in registry
         for name in entity.names()
-        if re.search(r"\w['’ʼ]s\b", name)
+        if _POSSESSIVE_WORD.search(name)
     )
     prominent: dict[str, set[str]] = defaultdict(set)
     for entity in registry:
@@ -199,6 +199,8 @@ def _index(registry: Registry) -> _Index:
 
 
 _WORD_SPLIT = re.compile(r"[\s,.;:/()\[\]]+")
+# A word with an English possessive: "Kazakhstan's Democratic Choice".
+_POSSESSIVE_WORD = re.compile(r"\w['’ʼ]s\b")
 
 
 def has_registry_word(registry: Registry, text: str) -> bool:

@@ -29,6 +29,18 @@ _FIELDS = {
     *("id", "kind", "name", "kk", "ru", "latin", "acronyms", "former", "type", "parent"),
     *("gender", "roles", "source", "geonameid", "population"),
 }
+_FORMER_FIELDS = ("names", "from", "to")
+# The years a former name may carry: from 500, before the first written record of
+# a town of today's Kazakhstan (Taraz, in 568), to 2100, so that a renaming already
+# decided for a coming year can be entered. The bounds are fixed, not the current
+# year, so that a file is valid or not whatever the date it is read.
+FIRST_YEAR, LAST_YEAR = 500, 2100
+# The other numbers (population, GeoNames id) are whole numbers of at most 18
+# digits, as a signed 64-bit integer holds. A JSON number of more digits is read
+# as a _LongNumber: Python refuses to read one of more than 4,300 digits, with an
+# error that names neither the file nor the field.
+_MAX_DIGITS = 18
+_MAX_NUMBER = 10**_MAX_DIGITS - 1
 
 
 @dataclass(frozen=True)
@@ -84,6 +96,36 @@ def _problem(origin: str, line: int | None, message: str) -> ValueError:
     return ValueError(f"{where}: {message}")
 
 
+class _LongNumber:
+    """A JSON whole number of more than :data:`_MAX_DIGITS` digits, which no field takes."""
+
+
+def _json_int(digits: str) -> int | _LongNumber:
+    return int(digits) if len(digits.lstrip("-")) <= _MAX_DIGITS else _LongNumber()
+
+
+def _shown(value: object) -> str:
+    """A wrong value as an error message shows it: short, and never thousands of digits."""
+    if isinstance(value, str):
+        return repr(value) if len(value) <= 20 else f"a text of {len(value)} characters"
+    if isinstance(value, (int, _LongNumber)) and not isinstance(value, bool):
+        if isinstance(value, int) and abs(value) <= _MAX_NUMBER:
+            return str(value)
+        return f"a number of more than {_MAX_DIGITS} digits"
+    return str(value) if isinstance(value, float) else f"a {type(value).__name__}"
+
+
+def _number(value: Any, name: str, what: str, low: int, high: int) -> int | None:
+    """``value`` if it is a whole number from ``low`` to ``high``; ``None`` for null or empty."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, bool) or not isinstance(value, (int, _LongNumber)):
+        raise TypeError(f"{name!r} must be {what} from {low} to {high}, got {_shown(value)}")
+    if isinstance(value, _LongNumber) or not low <= value <= high:
+        raise ValueError(f"{name!r} must be {what} from {low} to {high}, got {_shown(value)}")
+    return value
+
+
 def _strings(value: Any, name: str) -> tuple[str, ...]:
     if isinstance(value, str):
         return tuple(v.strip() for v in value.split("|") if v.strip())
@@ -132,12 +174,14 @@ def _years(text: str) -> tuple[str, int | None, int | None]:
     return text[:names_end], int(start) if start else None, int(end) if end else None
 
 
-def _year(value: Any, name: str) -> int | None:
-    if value is None or value == "":
-        return None
-    if isinstance(value, bool) or not isinstance(value, int):
-        raise TypeError(f"{name!r} must be a year (an integer) or null")
-    return value
+def _former_name(
+    names: tuple[str, ...], start: Any, end: Any, fields: tuple[str, str]
+) -> FormerName:
+    first = _number(start, fields[0], "a year", FIRST_YEAR, LAST_YEAR)
+    last = _number(end, fields[1], "a year", FIRST_YEAR, LAST_YEAR)
+    if first is not None and last is not None and first > last:
+        raise ValueError(f"'former' years run backwards: {first} to {last}")
+    return FormerName(names, first, last)
 
 
 def _former(value: Any) -> tuple[FormerName, ...]:
@@ -146,7 +190,8 @@ def _former(value: Any) -> tuple[FormerName, ...]:
         out = []
         for item in filter(None, (v.strip() for v in value.split(";"))):
             written, start, end = _years(item)
-            out.append(FormerName(_strings(written, "former"), start, end))
+            names = _strings(written, "former")
+            out.append(_former_name(names, start, end, ("former", "former")))
         return tuple(out)
     if not isinstance(value, list):
         raise TypeError("'former' must be a list of {names, from, to} objects")
@@ -154,10 +199,13 @@ def _former(value: Any) -> tuple[FormerName, ...]:
     for item in value:
         if not isinstance(item, dict) or "names" not in item:
             raise TypeError("each 'former' entry must be an object with 'names'")
+        unknown = sorted(set(item) - set(_FORMER_FIELDS))
+        if unknown:
+            raise ValueError(
+                f"unknown field(s) of a 'former' entry: {', '.join(map(repr, unknown))}"
+            )
         names = _strings(item["names"], "former names")
-        former.append(
-            FormerName(names, _year(item.get("from"), "from"), _year(item.get("to"), "to"))
-        )
+        former.append(_former_name(names, item.get("from"), item.get("to"), ("from", "to")))
     return tuple(former)
 
 
@@ -196,11 +244,9 @@ def entity_from_record(record: Mapping[str, Any]) -> Entity:
 
     def number(name: str) -> int | None:
         value = record.get(name)
-        if isinstance(value, str):
-            if not value.strip().isdigit():
-                raise TypeError(f"{name!r} must be a whole number")
-            value = int(value)
-        return _year(value, name)
+        if isinstance(value, str) and value.strip().isascii() and value.strip().isdigit():
+            value = _json_int(value.strip())  # CSV: text of digits, read as JSON reads them
+        return _number(value, name, "a whole number", 0, _MAX_NUMBER)
 
     def strings(name: str) -> tuple[str, ...]:
         return _strings(record.get(name) or [], name)
@@ -226,7 +272,7 @@ def entity_from_record(record: Mapping[str, Any]) -> Entity:
 
 def _json_records(text: str, origin: str) -> Iterator[tuple[int, Any]]:
     """``(line, record)`` for a JSON array of objects or for JSON Lines."""
-    decoder = json.JSONDecoder()
+    decoder = json.JSONDecoder(parse_int=_json_int)
     stripped = text.lstrip()
     if stripped.startswith("["):
         pos = len(text) - len(stripped) + 1
@@ -246,7 +292,7 @@ def _json_records(text: str, origin: str) -> Iterator[tuple[int, Any]]:
     for line, row in enumerate(text.splitlines(), 1):
         if row.strip():
             try:
-                yield line, json.loads(row)
+                yield line, decoder.decode(row)
             except json.JSONDecodeError as err:
                 raise _problem(origin, line, f"invalid JSON: {err.msg}") from None
 

@@ -9,8 +9,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from kznames import Registry
 from kznames import registry as registry_module
-from kznames.registry import entity_from_record
+from kznames.cli import main
+from kznames.registry import FIRST_YEAR, LAST_YEAR, entity_from_record
 
 PLACE = {"id": "place:a", "kind": "place", "name": "A"}
 
@@ -115,3 +117,99 @@ def test_a_former_text_with_a_long_run_of_spaces_is_read():
 def test_a_former_text_with_a_line_break_is_read():
     (former,) = entity_from_record({**PLACE, "former": "Alma\nAta 1921-1993"}).former
     assert (former.names, former.start, former.end) == (("Alma\nAta",), 1921, 1993)
+
+
+# -- Malformed files: one clear error with file, line and field (item 19) --------------
+
+DEEP = "[" * 100_000 + "]" * 100_000
+LONG_NUMBER = "9" * 5000
+
+
+def former(start, end):
+    return {**PLACE, "former": [{"names": ["B"], "from": start, "to": end}]}
+
+
+# Errors in the values of a record.
+VALUE_ERRORS = [
+    (
+        "long_number.jsonl",
+        jsonl(PLACE)[:-2] + f', "population": {LONG_NUMBER}}}\n',
+        1,
+        "'population' must be a whole number from 0 to 999999999999999999, "
+        "got a number of more than 18 digits",
+    ),
+    (
+        "long_year.jsonl",
+        jsonl(PLACE)[:-2] + f', "former": [{{"names": ["B"], "from": -{LONG_NUMBER}}}]}}\n',
+        1,
+        f"'from' must be a year from {FIRST_YEAR} to {LAST_YEAR}, "
+        "got a number of more than 18 digits",
+    ),
+    (
+        "long_number.csv",
+        f"id,kind,name,geonameid\nplace:a,place,A,{LONG_NUMBER}\n",
+        2,
+        "'geonameid' must be a whole number from 0 to",
+    ),
+    ("backwards.jsonl", jsonl(former(1993, 1921)), 1, "'former' years run backwards: 1993 to 1921"),
+    ("backwards.csv", "id,kind,name,former\nplace:a,place,A,B 1993-1921\n", 2, "run backwards"),
+    ("negative.jsonl", jsonl(former(-5, None)), 1, f"'from' must be a year from {FIRST_YEAR}"),
+    ("huge.jsonl", jsonl(former(None, 10**30)), 1, "'to' must be a year from"),
+    ("early.csv", "id,kind,name,former\nplace:a,place,A,B 0099-1921\n", 2, "got 99"),
+    ("late.csv", "id,kind,name,former\nplace:a,place,A,B -9999\n", 2, "got 9999"),
+    (
+        "float.jsonl",
+        jsonl(former(1921.5, None)),
+        1,
+        "'from' must be a year from 500 to 2100, got 1921.5",
+    ),
+    ("text_year.jsonl", jsonl(former("1921", None)), 1, "got '1921'"),
+    ("negative.csv", "id,kind,name,population\nplace:a,place,A,-5\n", 2, "got '-5'"),
+    ("superscript.csv", "id,kind,name,population\nplace:a,place,A,²\n", 2, "got '²'"),
+    ("former_key.jsonl", jsonl({**PLACE, "former": [{"names": ["B"], "form": 1921}]}), 1, "'form'"),
+]
+MALFORMED = VALUE_ERRORS
+
+
+def write_malformed(tmp_path, name, text):
+    path = tmp_path / name
+    path.write_bytes(text.encode("utf-8", "surrogateescape"))  # "\udcff": a byte not UTF-8
+    return path
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "line", "problem"), MALFORMED, ids=[m[0] for m in MALFORMED]
+)
+def test_a_malformed_file_is_one_error_naming_the_file_line_and_field(
+    tmp_path, name, text, line, problem
+):
+    path = write_malformed(tmp_path, name, text)
+    with pytest.raises(ValueError) as err:
+        Registry.from_file(path)
+    assert str(err.value).startswith(f"{path}, line {line}: ")
+    assert problem in str(err.value)
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "line", "problem"), MALFORMED, ids=[m[0] for m in MALFORMED]
+)
+def test_the_command_line_says_it_in_one_line(tmp_path, capsys, name, text, line, problem):
+    path = write_malformed(tmp_path, name, text)
+    with pytest.raises(SystemExit) as stop:
+        main(["resolve", "--registry", str(path), "Almaty"])
+    assert stop.value.code == 2
+    err = capsys.readouterr().err
+    assert len(err.strip().splitlines()) == 1 and "Traceback" not in err
+    assert f"{path}, line {line}: " in err and problem in err
+
+
+@pytest.mark.parametrize(("start", "end"), [(FIRST_YEAR, LAST_YEAR), (1921, 1921), (None, 500)])
+def test_the_years_at_the_bounds_are_accepted(start, end):
+    (name,) = entity_from_record(former(start, end)).former
+    assert (name.start, name.end) == (start, end)
+
+
+@pytest.mark.parametrize("year", [FIRST_YEAR - 1, LAST_YEAR + 1, 0, True])
+def test_a_year_outside_the_bounds_is_an_error(year):
+    with pytest.raises((TypeError, ValueError), match="'to' must be a year from 500 to 2100"):
+        entity_from_record(former(None, year))

@@ -12,6 +12,7 @@ a name refers to (:meth:`Registry.lookup`). The built-in registry is read from
 from __future__ import annotations
 
 import csv
+import itertools
 import json
 import re
 from collections.abc import Iterable, Iterator, Mapping
@@ -124,6 +125,19 @@ def _number(value: Any, name: str, what: str, low: int, high: int) -> int | None
     if isinstance(value, _LongNumber) or not low <= value <= high:
         raise ValueError(f"{name!r} must be {what} from {low} to {high}, got {_shown(value)}")
     return value
+
+
+def _each(values: object, name: str, kind: type, what: str) -> Iterator[Any]:
+    """The items of ``values``; a ``TypeError`` naming ``name`` unless it is an iterable
+    (not a text or a mapping) of ``kind``."""
+    if isinstance(values, (str, bytes, Mapping)) or not isinstance(values, Iterable):
+        raise TypeError(f"{name} must be an iterable of {what}, got {type(values).__name__}")
+    for position, item in enumerate(values):
+        if not isinstance(item, kind):
+            raise TypeError(
+                f"{name} must hold only {what}; item {position} is of type {type(item).__name__}"
+            )
+        yield item
 
 
 def _strings(value: Any, name: str) -> tuple[str, ...]:
@@ -315,14 +329,15 @@ class Registry:
     >>> len(reg), "place:oral" in reg
     (1, True)
 
-    Raises ``ValueError`` if two entities claim one id.
+    Raises ``ValueError`` if two entities claim one id, and ``TypeError`` if
+    ``entities`` is not an iterable of :class:`Entity` or ``origin`` (the name
+    errors give the entities' source) not a ``str``.
     """
 
     def __init__(self, entities: Iterable[Entity] = (), origin: str = "code") -> None:
+        require_str(origin, "origin")
         self._entities: dict[str, Entity] = {}
-        for entity in entities:
-            if not isinstance(entity, Entity):
-                raise TypeError(f"entities must be Entity objects, got {type(entity).__name__}")
+        for entity in _each(entities, "entities", Entity, "Entity objects"):
             if entity.id in self._entities:
                 raise ValueError(f"{origin}: entity id {entity.id!r} is claimed twice")
             self._entities[entity.id] = entity
@@ -330,8 +345,17 @@ class Registry:
 
     @classmethod
     def from_records(cls, records: Iterable[Mapping[str, Any]], origin: str = "code") -> Registry:
-        """A registry from records as :func:`entity_from_record` reads them."""
-        return cls(_entities(((None, r) for r in records), origin), origin)
+        """A registry from records as :func:`entity_from_record` reads them.
+
+        >>> Registry.from_records([{"id": "org:cec", "kind": "org", "name": "CEC"}])["org:cec"].name
+        'CEC'
+
+        A record that is wrong raises ``ValueError`` naming ``origin``; ``records``
+        that is not an iterable of mappings raises ``TypeError``.
+        """
+        require_str(origin, "origin")
+        checked = _each(records, "records", Mapping, "mappings")
+        return cls(_entities(((None, record) for record in checked), origin), origin)
 
     @classmethod
     def from_file(cls, path: str | Path) -> Registry:
@@ -341,7 +365,9 @@ class Registry:
         ``kind``, ``name`` and any of ``kk``, ``ru``, ``latin``, ``acronyms``,
         ``former``, ``type``, ``parent``, ``gender``, ``roles``, ``source``);
         list fields are ``|``-separated. A malformed file raises
-        ``ValueError`` naming the file, the line and the problem.
+        ``ValueError`` naming the file, the line and the problem; a file that
+        cannot be read raises ``OSError`` (``FileNotFoundError`` for a missing
+        one) naming it.
         """
         if not isinstance(path, (str, Path)):
             raise TypeError(f"path must be a str or Path, got {type(path).__name__}")
@@ -351,6 +377,11 @@ class Registry:
             raise ValueError(f"{path}: expected a .json, .jsonl, .csv or .tsv file")
         try:
             text = path.read_text(encoding="utf-8-sig")
+        except OSError as err:
+            reason = err.strerror or str(err)
+            problem = type(err)(f"{path}: {reason[:1].lower()}{reason[1:]}")
+            problem.errno = err.errno
+            raise problem from None
         except UnicodeDecodeError as err:
             raise ValueError(f"{path}: not UTF-8 text ({err.reason})") from None
         if suffix in (".csv", ".tsv"):
@@ -365,8 +396,14 @@ class Registry:
         return _default()
 
     def extended(self, entities: Iterable[Entity]) -> Registry:
-        """A new registry with these entities added; an id already here is an error."""
-        return Registry([*self, *entities])
+        """A new registry with these entities added; an id already here is an error.
+
+        >>> len(Registry().extended([Entity("org:cec", "org", "CEC")]))
+        1
+        """
+        return Registry(
+            itertools.chain(self, _each(entities, "entities", Entity, "Entity objects"))
+        )
 
     def __len__(self) -> int:
         return len(self._entities)

@@ -1,6 +1,7 @@
 """Registry files that are hostile, malformed or huge: every value loads as written,
 every error names the file and line, and no input takes more than linear work."""
 
+import errno
 import json
 import re
 import sys
@@ -9,7 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from kznames import Registry
+from kznames import Entity, Registry
 from kznames import registry as registry_module
 from kznames.cli import main
 from kznames.registry import FIRST_YEAR, LAST_YEAR, entity_from_record
@@ -117,6 +118,58 @@ def test_a_former_text_with_a_long_run_of_spaces_is_read():
 def test_a_former_text_with_a_line_break_is_read():
     (former,) = entity_from_record({**PLACE, "former": "Alma\nAta 1921-1993"}).former
     assert (former.names, former.start, former.end) == (("Alma\nAta",), 1921, 1993)
+
+
+# -- Wrong arguments (item 18) ---------------------------------------------------------
+
+ALMATY = Entity("place:almaty", "place", "Almaty")
+
+
+@pytest.mark.parametrize(
+    ("call", "message"),
+    [
+        (lambda: Registry(None), "entities must be an iterable of Entity objects, got NoneType"),
+        (lambda: Registry(3), "entities must be an iterable of Entity objects, got int"),
+        (lambda: Registry(ALMATY), "entities must be an iterable of Entity objects, got Entity"),
+        (lambda: Registry("abc"), "entities must be an iterable of Entity objects, got str"),
+        (lambda: Registry([ALMATY, None]), "entities must hold only Entity objects; item 1 is"),
+        (lambda: Registry([], origin=3), "origin must be a str, not int"),
+        (lambda: Registry.from_records(None), "records must be an iterable of mappings"),
+        (lambda: Registry.from_records(PLACE), "records must be an iterable of mappings, got dict"),
+        (lambda: Registry.from_records("abc"), "records must be an iterable of mappings, got str"),
+        (lambda: Registry.from_records([PLACE, 3]), "records must hold only mappings; item 1 is"),
+        (lambda: Registry.from_records([], origin=None), "origin must be a str, not NoneType"),
+        (lambda: Registry().extended(None), "entities must be an iterable of Entity objects"),
+        (lambda: Registry().extended(ALMATY), "entities must be an iterable of Entity objects"),
+        (lambda: Registry().extended([3]), "entities must hold only Entity objects; item 0 is"),
+        (lambda: Registry.from_file(None), "path must be a str or Path, got NoneType"),
+        (lambda: Registry().lookup(None), "name must be a str, not NoneType"),
+        (lambda: Registry().lookup("A", kind=3), "kind must be a str, not int"),
+    ],
+)
+def test_a_wrong_argument_is_a_type_error_naming_it(call, message):
+    with pytest.raises(TypeError, match=re.escape(message)):
+        call()
+
+
+def test_a_missing_file_is_named(tmp_path):
+    missing = tmp_path / "nope.csv"
+    with pytest.raises(FileNotFoundError) as err:
+        Registry.from_file(missing)
+    assert str(err.value) == f"{missing}: no such file or directory"
+    assert err.value.errno == errno.ENOENT
+    folder = tmp_path / "folder.csv"
+    folder.mkdir()
+    with pytest.raises(OSError, match=re.escape(f"{folder}: ")):
+        Registry.from_file(folder)
+
+
+def test_the_command_line_names_a_missing_registry_file(tmp_path, capsys):
+    with pytest.raises(SystemExit):
+        main(["resolve", "--registry", str(tmp_path / "nope.csv"), "Almaty"])
+    err = capsys.readouterr().err
+    assert err.startswith(f"kznames: error: {tmp_path / 'nope.csv'}: no such file or directory")
+    assert len(err.splitlines()) == 1
 
 
 # -- Malformed files: one clear error with file, line and field (item 19) --------------

@@ -4,17 +4,26 @@ An :class:`Entity` has a stable, readable id (``person:tokayev-kassym-jomart``,
 ``place:almaty``), a kind, a display name, its names in Kazakh Cyrillic,
 Russian Cyrillic and the Latin forms in use, its acronyms and its former names
 with their years. A :class:`Registry` holds entities, reads them from JSON,
-JSON Lines or CSV files (errors name the file and line), and finds the entity
-a name refers to (:meth:`Registry.lookup`). The built-in registry is read from
-``data/registry/`` on first use.
+JSON Lines or CSV files (errors name the file, the line and the field), and
+finds the entity a name refers to (:meth:`Registry.lookup`). The built-in
+registry is read from ``data/registry/`` on first use.
+
+Reading a file takes time linear in its size: records are split as JSON and
+CSV split them (a JSON string may hold U+2028, a quoted CSV value a line
+break), a field may be as long as the file, and the years of a former name
+are read from the right in a few bounded steps.
 """
 
 from __future__ import annotations
 
+import codecs
 import csv
+import io
 import itertools
 import json
 import re
+import threading
+from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import cache
@@ -284,40 +293,92 @@ def entity_from_record(record: Mapping[str, Any]) -> Entity:
     )
 
 
+_DECODER = json.JSONDecoder(parse_int=_json_int)
+_JSON_SPACE = " \t\r\n"
+_BETWEEN_RECORDS = re.compile(r"[ \t\r\n,]*")
+
+
+def _json_value(text: str, pos: int, line: int, origin: str) -> tuple[Any, int]:
+    """The JSON value that starts at ``pos`` of ``text`` (on ``line``), and where it ends."""
+    try:
+        return _DECODER.raw_decode(text, pos)
+    except json.JSONDecodeError as err:
+        line += text.count("\n", pos, err.pos)
+        raise _problem(origin, line, f"invalid JSON: {err.msg}") from None
+    except RecursionError:
+        raise _problem(origin, line, "invalid JSON: nested too deeply to read") from None
+
+
 def _json_records(text: str, origin: str) -> Iterator[tuple[int, Any]]:
-    """``(line, record)`` for a JSON array of objects or for JSON Lines."""
-    decoder = json.JSONDecoder(parse_int=_json_int)
-    stripped = text.lstrip()
-    if stripped.startswith("["):
-        pos = len(text) - len(stripped) + 1
-        while True:
-            while pos < len(text) and text[pos] in " \t\r\n,":
-                pos += 1
-            if pos >= len(text):
-                raise _problem(origin, text.count("\n") + 1, "the JSON array is not closed")
-            if text[pos] == "]":
-                return
-            line = text.count("\n", 0, pos) + 1
-            try:
-                record, pos = decoder.raw_decode(text, pos)
-            except json.JSONDecodeError as err:
-                raise _problem(origin, err.lineno, f"invalid JSON: {err.msg}") from None
-            yield line, record
-    for line, row in enumerate(text.splitlines(), 1):
-        if row.strip():
-            try:
-                yield line, decoder.decode(row)
-            except json.JSONDecodeError as err:
-                raise _problem(origin, line, f"invalid JSON: {err.msg}") from None
+    """``(line, record)`` for a JSON array of objects or for JSON Lines.
+
+    JSON Lines are split at ``\\n`` only: a JSON string may hold U+2028 or U+0085,
+    which ``str.splitlines`` would split at. Lines are counted in one pass.
+    """
+    stripped = text.lstrip(_JSON_SPACE)
+    if not stripped.startswith("["):
+        for line, row in enumerate(text.split("\n"), 1):
+            start = len(row) - len(row.lstrip(_JSON_SPACE))
+            if start < len(row):
+                record, end = _json_value(row, start, line, origin)
+                if row[end:].strip(_JSON_SPACE):
+                    raise _problem(origin, line, "invalid JSON: extra data after the record")
+                yield line, record
+        return
+    pos, line, counted = len(text) - len(stripped) + 1, 1, 0
+    while True:
+        pos = _BETWEEN_RECORDS.match(text, pos).end()  # type: ignore[union-attr]
+        line += text.count("\n", counted, pos)
+        counted = pos
+        if pos == len(text):
+            raise _problem(origin, line, "the JSON array is not closed")
+        if text[pos] == "]":
+            rest = text[pos + 1 :].lstrip(_JSON_SPACE)
+            if rest:
+                line += text.count("\n", pos, len(text) - len(rest))
+                raise _problem(origin, line, "text after the end of the JSON array")
+            return
+        record, pos = _json_value(text, pos, line, origin)
+        yield line, record
 
 
-def _csv_records(text: str, delimiter: str) -> Iterator[tuple[int, Any]]:
-    reader = csv.DictReader(text.splitlines(), delimiter=delimiter)
-    for row in reader:
-        yield (
-            reader.line_num,
-            {k: v for k, v in row.items() if k is not None and v not in (None, "")},
-        )
+# The csv module refuses a field longer than a process-wide limit (131,072 characters
+# by default). A registry's text is read whole, so a field as long as the text takes no
+# more memory: the limit is raised to the text's length, under a lock, and never lowered
+# (lowering it could cut short another thread's read).
+_CSV_LIMIT_LOCK = threading.Lock()
+# The largest limit the csv module takes on every platform (a C long).
+_CSV_LIMIT_MAX = 2**31 - 1
+
+
+def _csv_records(text: str, delimiter: str, origin: str) -> Iterator[tuple[int, dict[str, str]]]:
+    """``(line, record)`` for each row of CSV or TSV text with a header row.
+
+    The csv module reads the text whole, so a quoted value keeps its line breaks and
+    the line of a record is where it starts. A row with more fields than the header,
+    a header naming a field twice, and a quote that the csv module would drop or
+    leave open are errors: each would lose or alter a value.
+    """
+    with _CSV_LIMIT_LOCK:
+        if csv.field_size_limit() < len(text):
+            csv.field_size_limit(min(len(text), _CSV_LIMIT_MAX))
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
+    read = 0  # the lines read: the next record starts on the line after
+    try:
+        header = next(reader, [])
+        read = reader.line_num
+        twice = sorted(f for f, n in Counter(header).items() if n > 1)
+        if twice:
+            raise _problem(origin, 1, f"the header names {', '.join(map(repr, twice))} twice")
+        for row in reader:
+            if len(row) > len(header):
+                message = f"{len(row)} fields, the header has {len(header)}"
+                raise _problem(origin, read + 1, message)
+            if row:  # not a blank line; a short row leaves the last fields empty
+                yield read + 1, {k: v for k, v in zip(header, row, strict=False) if v}
+            read = reader.line_num
+    except csv.Error as err:
+        raise _problem(origin, read + 1, str(err)) from None
 
 
 class Registry:
@@ -336,12 +397,16 @@ class Registry:
 
     def __init__(self, entities: Iterable[Entity] = (), origin: str = "code") -> None:
         require_str(origin, "origin")
-        self._entities: dict[str, Entity] = {}
-        for entity in _each(entities, "entities", Entity, "Entity objects"):
-            if entity.id in self._entities:
-                raise ValueError(f"{origin}: entity id {entity.id!r} is claimed twice")
-            self._entities[entity.id] = entity
+        checked = _each(entities, "entities", Entity, "Entity objects")
+        self._entities = _by_id(((None, entity) for entity in checked), origin)
         self._index: Any = None
+
+    @classmethod
+    def _read(cls, rows: Iterable[tuple[int | None, Any]], origin: str) -> Registry:
+        """A registry of the records ``rows`` gives with their lines; errors name both."""
+        registry = cls(origin=origin)
+        registry._entities = _by_id(_entities(rows, origin), origin)
+        return registry
 
     @classmethod
     def from_records(cls, records: Iterable[Mapping[str, Any]], origin: str = "code") -> Registry:
@@ -355,7 +420,7 @@ class Registry:
         """
         require_str(origin, "origin")
         checked = _each(records, "records", Mapping, "mappings")
-        return cls(_entities(((None, record) for record in checked), origin), origin)
+        return cls._read(((None, record) for record in checked), origin)
 
     @classmethod
     def from_file(cls, path: str | Path) -> Registry:
@@ -364,31 +429,38 @@ class Registry:
         CSV and TSV files have a header row with the field names (``id``,
         ``kind``, ``name`` and any of ``kk``, ``ru``, ``latin``, ``acronyms``,
         ``former``, ``type``, ``parent``, ``gender``, ``roles``, ``source``);
-        list fields are ``|``-separated. A malformed file raises
-        ``ValueError`` naming the file, the line and the problem; a file that
-        cannot be read raises ``OSError`` (``FileNotFoundError`` for a missing
-        one) naming it.
+        list fields are ``|``-separated; a value may hold line breaks (quoted)
+        and be as long as the file (the csv module's process-wide field size
+        limit is raised to the file's length, never lowered). A malformed file
+        raises ``ValueError`` naming the file, the line and the problem; a file
+        that cannot be read raises ``OSError`` (``FileNotFoundError`` for a
+        missing one) naming it.
         """
         if not isinstance(path, (str, Path)):
             raise TypeError(f"path must be a str or Path, got {type(path).__name__}")
         path = Path(path)
+        origin = str(path)
         suffix = path.suffix.lower()
         if suffix not in (".csv", ".tsv", ".json", ".jsonl", ".ndjson"):
             raise ValueError(f"{path}: expected a .json, .jsonl, .csv or .tsv file")
         try:
-            text = path.read_text(encoding="utf-8-sig")
+            data = path.read_bytes()
         except OSError as err:
             reason = err.strerror or str(err)
             problem = type(err)(f"{path}: {reason[:1].lower()}{reason[1:]}")
             problem.errno = err.errno
             raise problem from None
+        body = data.removeprefix(codecs.BOM_UTF8)
+        try:
+            text = body.decode("utf-8")
         except UnicodeDecodeError as err:
-            raise ValueError(f"{path}: not UTF-8 text ({err.reason})") from None
+            line = body.count(b"\n", 0, err.start) + 1
+            raise _problem(origin, line, f"not UTF-8 text ({err.reason})") from None
         if suffix in (".csv", ".tsv"):
-            rows = _csv_records(text, "\t" if suffix == ".tsv" else ",")
+            rows = _csv_records(text, "\t" if suffix == ".tsv" else ",", origin)
         else:
-            rows = _json_records(text, str(path))
-        return cls(_entities(rows, str(path)), str(path))
+            rows = _json_records(text, origin)
+        return cls._read(rows, origin)
 
     @classmethod
     def default(cls) -> Registry:
@@ -428,12 +500,30 @@ class Registry:
         return lookup(self, name, kind)
 
 
-def _entities(rows: Iterable[tuple[int | None, Any]], origin: str) -> Iterator[Entity]:
+def _entities(
+    rows: Iterable[tuple[int | None, Any]], origin: str
+) -> Iterator[tuple[int | None, Entity]]:
+    """``(line, entity)`` for each ``(line, record)``; an error names the origin and line."""
     for line, record in rows:
         try:
-            yield entity_from_record(record)
+            entity = entity_from_record(record)
         except (TypeError, ValueError) as err:
             raise _problem(origin, line, str(err)) from None
+        yield line, entity
+
+
+def _by_id(entities: Iterable[tuple[int | None, Entity]], origin: str) -> dict[str, Entity]:
+    """The entities by id; an id claimed twice is an error naming both lines."""
+    by_id: dict[str, Entity] = {}
+    lines: dict[str, int | None] = {}
+    for line, entity in entities:
+        if entity.id in by_id:
+            first = lines[entity.id]
+            also = f" (first on line {first})" if first is not None else ""
+            raise _problem(origin, line, f"entity id {entity.id!r} is claimed twice{also}")
+        by_id[entity.id] = entity
+        lines[entity.id] = line
+    return by_id
 
 
 @dataclass(frozen=True)
@@ -455,7 +545,7 @@ def _default() -> Registry:
         if item.name.endswith(".jsonl"):
             text = item.read_text(encoding="utf-8")
             origin = f"kznames/data/registry/{item.name}"
-            entities.extend(_entities(_json_records(text, origin), origin))
+            entities.extend(Registry._read(_json_records(text, origin), origin))
     return Registry(entities, "kznames/data/registry")
 
 

@@ -200,6 +200,7 @@ def _years(text: str) -> tuple[str, int | None, int | None]:
 def _former_name(
     names: tuple[str, ...], start: Any, end: Any, fields: tuple[str, str]
 ) -> FormerName:
+    """A former name whose years are in range and run forwards; errors name ``fields``."""
     first = _number(start, fields[0], "a year", FIRST_YEAR, LAST_YEAR)
     last = _number(end, fields[1], "a year", FIRST_YEAR, LAST_YEAR)
     if first is not None and last is not None and first > last:

@@ -32,7 +32,7 @@ def write(tmp_path, name, text):
 
 # -- The years of a former name, read in linear time (issue 11, item 7) --------------
 
-# The pattern the years were read with: cubic in a run of spaces (4,000 took 31 s).
+# The pattern the years were read with: cubic in a run of spaces (the issue: 4,000 took 31 s).
 OLD_YEARS = re.compile(r"^(?P<names>.*?)(?:\s+(?P<start>\d{3,4})?\s*-\s*(?P<end>\d{3,4})?)?$")
 # The same pattern where '.' also matches a line break and '$' is the very end: the old
 # one finds no match at all in a text with a line break (an AssertionError), which a

@@ -4,16 +4,26 @@ An :class:`Entity` has a stable, readable id (``person:tokayev-kassym-jomart``,
 ``place:almaty``), a kind, a display name, its names in Kazakh Cyrillic,
 Russian Cyrillic and the Latin forms in use, its acronyms and its former names
 with their years. A :class:`Registry` holds entities, reads them from JSON,
-JSON Lines or CSV files (errors name the file and line), and finds the entity
-a name refers to (:meth:`Registry.lookup`). The built-in registry is read from
-``data/registry/`` on first use.
+JSON Lines or CSV files (errors name the file, the line and the field), and
+finds the entity a name refers to (:meth:`Registry.lookup`). The built-in
+registry is read from ``data/registry/`` on first use.
+
+Reading a file takes time linear in its size: records are split as JSON and
+CSV split them (a JSON string may hold U+2028, a quoted CSV value a line
+break), a field may be as long as the file, and the years of a former name
+are read from the right in a few bounded steps.
 """
 
 from __future__ import annotations
 
+import codecs
 import csv
+import io
+import itertools
 import json
 import re
+import threading
+from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import cache
@@ -29,7 +39,18 @@ _FIELDS = {
     *("id", "kind", "name", "kk", "ru", "latin", "acronyms", "former", "type", "parent"),
     *("gender", "roles", "source", "geonameid", "population"),
 }
-_YEARS = re.compile(r"^(?P<names>.*?)(?:\s+(?P<start>\d{3,4})?\s*-\s*(?P<end>\d{3,4})?)?$")
+_FORMER_FIELDS = ("names", "from", "to")
+# The years a former name may carry: from 500, before the first written record of
+# a town of today's Kazakhstan (Taraz, in 568), to 2100, so that a renaming already
+# decided for a coming year can be entered. The bounds are fixed, not the current
+# year, so that a file is valid or not whatever the date it is read.
+FIRST_YEAR, LAST_YEAR = 500, 2100
+# The other numbers (population, GeoNames id) are whole numbers of at most 18
+# digits, as a signed 64-bit integer holds. A JSON number of more digits is read
+# as a _LongNumber: Python refuses to read one of more than 4,300 digits, with an
+# error that names neither the file nor the field.
+_MAX_DIGITS = 18
+_MAX_NUMBER = 10**_MAX_DIGITS - 1
 
 
 @dataclass(frozen=True)
@@ -85,6 +106,49 @@ def _problem(origin: str, line: int | None, message: str) -> ValueError:
     return ValueError(f"{where}: {message}")
 
 
+class _LongNumber:
+    """A JSON whole number of more than :data:`_MAX_DIGITS` digits, which no field takes."""
+
+
+def _json_int(digits: str) -> int | _LongNumber:
+    return int(digits) if len(digits.lstrip("-")) <= _MAX_DIGITS else _LongNumber()
+
+
+def _shown(value: object) -> str:
+    """A wrong value as an error message shows it: short, and never thousands of digits."""
+    if isinstance(value, str):
+        return repr(value) if len(value) <= 20 else f"a text of {len(value)} characters"
+    if isinstance(value, (int, _LongNumber)) and not isinstance(value, bool):
+        if isinstance(value, int) and abs(value) <= _MAX_NUMBER:
+            return str(value)
+        return f"a number of more than {_MAX_DIGITS} digits"
+    return str(value) if isinstance(value, float) else f"a {type(value).__name__}"
+
+
+def _number(value: Any, name: str, what: str, low: int, high: int) -> int | None:
+    """``value`` if it is a whole number from ``low`` to ``high``; ``None`` for null or empty."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, bool) or not isinstance(value, (int, _LongNumber)):
+        raise TypeError(f"{name!r} must be {what} from {low} to {high}, got {_shown(value)}")
+    if isinstance(value, _LongNumber) or not low <= value <= high:
+        raise ValueError(f"{name!r} must be {what} from {low} to {high}, got {_shown(value)}")
+    return value
+
+
+def _each(values: object, name: str, kind: type, what: str) -> Iterator[Any]:
+    """The items of ``values``; a ``TypeError`` naming ``name`` unless it is an iterable
+    (not a text or a mapping) of ``kind``."""
+    if isinstance(values, (str, bytes, Mapping)) or not isinstance(values, Iterable):
+        raise TypeError(f"{name} must be an iterable of {what}, got {type(values).__name__}")
+    for position, item in enumerate(values):
+        if not isinstance(item, kind):
+            raise TypeError(
+                f"{name} must hold only {what}; item {position} is of type {type(item).__name__}"
+            )
+        yield item
+
+
 def _strings(value: Any, name: str) -> tuple[str, ...]:
     if isinstance(value, str):
         return tuple(v.strip() for v in value.split("|") if v.strip())
@@ -93,12 +157,55 @@ def _strings(value: Any, name: str) -> tuple[str, ...]:
     raise TypeError(f"{name!r} must be a list of strings or a '|'-separated string")
 
 
-def _year(value: Any, name: str) -> int | None:
-    if value is None or value == "":
-        return None
-    if isinstance(value, bool) or not isinstance(value, int):
-        raise TypeError(f"{name!r} must be a year (an integer) or null")
-    return value
+def _decimals_before(text: str, end: int) -> int:
+    """Where the run of decimal digits that ends at ``end`` starts, looking back 5 at most
+    (a year has 3 or 4: a longer run is none)."""
+    start = end
+    while start > max(end - 5, 0) and text[start - 1].isdecimal():
+        start -= 1
+    return start
+
+
+def _years(text: str) -> tuple[str, int | None, int | None]:
+    """The names and years of a former name written ``Alma-Ata|Алма-Ата 1921-1993``
+    (or ``… -1921``, ``… 1921-``); a text that does not end so is all names.
+
+    The ending is ``\\s+(\\d{3,4})?\\s*-\\s*(\\d{3,4})?``, taken as long as it can be
+    (``\\s`` is ``str.isspace``, ``\\d`` ``str.isdecimal``, as in ``re``). It is read from
+    the right in bounded steps and ``rstrip`` calls, so the time is linear: the regular
+    expression it replaces (``^(.*?)`` and that ending) was cubic in a run of spaces.
+
+    >>> _years("Verny|Верный -1921")
+    ('Verny|Верный', None, 1921)
+    """
+    whole = (text, None, None)
+    end_year = _decimals_before(text, len(text))
+    if len(text) - end_year not in (0, 3, 4):
+        return whole
+    dash = len(text[:end_year].rstrip()) - 1
+    if dash < 0 or text[dash] != "-":
+        return whole
+    before_dash = len(text[:dash].rstrip())
+    start_year = _decimals_before(text, before_dash)
+    names_end = len(text[:start_year].rstrip())
+    if before_dash - start_year not in (3, 4) or names_end == start_year:
+        # No start year: the ending is the spaces before the dash, which it needs.
+        start_year = names_end = before_dash
+        if before_dash == dash:
+            return whole
+    start, end = text[start_year:before_dash], text[end_year:]
+    return text[:names_end], int(start) if start else None, int(end) if end else None
+
+
+def _former_name(
+    names: tuple[str, ...], start: Any, end: Any, fields: tuple[str, str]
+) -> FormerName:
+    """A former name whose years are in range and run forwards; errors name ``fields``."""
+    first = _number(start, fields[0], "a year", FIRST_YEAR, LAST_YEAR)
+    last = _number(end, fields[1], "a year", FIRST_YEAR, LAST_YEAR)
+    if first is not None and last is not None and first > last:
+        raise ValueError(f"'former' years run backwards: {first} to {last}")
+    return FormerName(names, first, last)
 
 
 def _former(value: Any) -> tuple[FormerName, ...]:
@@ -106,11 +213,9 @@ def _former(value: Any) -> tuple[FormerName, ...]:
     if isinstance(value, str):
         out = []
         for item in filter(None, (v.strip() for v in value.split(";"))):
-            m = _YEARS.match(item)
-            assert m is not None  # every string matches: each group is optional
-            start, end = m["start"], m["end"]
-            names = _strings(m["names"], "former")
-            out.append(FormerName(names, int(start) if start else None, int(end) if end else None))
+            written, start, end = _years(item)
+            names = _strings(written, "former")
+            out.append(_former_name(names, start, end, ("former", "former")))
         return tuple(out)
     if not isinstance(value, list):
         raise TypeError("'former' must be a list of {names, from, to} objects")
@@ -118,10 +223,13 @@ def _former(value: Any) -> tuple[FormerName, ...]:
     for item in value:
         if not isinstance(item, dict) or "names" not in item:
             raise TypeError("each 'former' entry must be an object with 'names'")
+        unknown = sorted(set(item) - set(_FORMER_FIELDS))
+        if unknown:
+            raise ValueError(
+                f"unknown field(s) of a 'former' entry: {', '.join(map(repr, unknown))}"
+            )
         names = _strings(item["names"], "former names")
-        former.append(
-            FormerName(names, _year(item.get("from"), "from"), _year(item.get("to"), "to"))
-        )
+        former.append(_former_name(names, item.get("from"), item.get("to"), ("from", "to")))
     return tuple(former)
 
 
@@ -160,11 +268,9 @@ def entity_from_record(record: Mapping[str, Any]) -> Entity:
 
     def number(name: str) -> int | None:
         value = record.get(name)
-        if isinstance(value, str):
-            if not value.strip().isdigit():
-                raise TypeError(f"{name!r} must be a whole number")
-            value = int(value)
-        return _year(value, name)
+        if isinstance(value, str) and value.strip().isascii() and value.strip().isdigit():
+            value = _json_int(value.strip())  # CSV: text of digits, read as JSON reads them
+        return _number(value, name, "a whole number", 0, _MAX_NUMBER)
 
     def strings(name: str) -> tuple[str, ...]:
         return _strings(record.get(name) or [], name)
@@ -188,40 +294,92 @@ def entity_from_record(record: Mapping[str, Any]) -> Entity:
     )
 
 
+_DECODER = json.JSONDecoder(parse_int=_json_int)
+_JSON_SPACE = " \t\r\n"
+_BETWEEN_RECORDS = re.compile(r"[ \t\r\n,]*")
+
+
+def _json_value(text: str, pos: int, line: int, origin: str) -> tuple[Any, int]:
+    """The JSON value that starts at ``pos`` of ``text`` (on ``line``), and where it ends."""
+    try:
+        return _DECODER.raw_decode(text, pos)
+    except json.JSONDecodeError as err:
+        line += text.count("\n", pos, err.pos)
+        raise _problem(origin, line, f"invalid JSON: {err.msg}") from None
+    except RecursionError:
+        raise _problem(origin, line, "invalid JSON: nested too deeply to read") from None
+
+
 def _json_records(text: str, origin: str) -> Iterator[tuple[int, Any]]:
-    """``(line, record)`` for a JSON array of objects or for JSON Lines."""
-    decoder = json.JSONDecoder()
-    stripped = text.lstrip()
-    if stripped.startswith("["):
-        pos = len(text) - len(stripped) + 1
-        while True:
-            while pos < len(text) and text[pos] in " \t\r\n,":
-                pos += 1
-            if pos >= len(text):
-                raise _problem(origin, text.count("\n") + 1, "the JSON array is not closed")
-            if text[pos] == "]":
-                return
-            line = text.count("\n", 0, pos) + 1
-            try:
-                record, pos = decoder.raw_decode(text, pos)
-            except json.JSONDecodeError as err:
-                raise _problem(origin, err.lineno, f"invalid JSON: {err.msg}") from None
-            yield line, record
-    for line, row in enumerate(text.splitlines(), 1):
-        if row.strip():
-            try:
-                yield line, json.loads(row)
-            except json.JSONDecodeError as err:
-                raise _problem(origin, line, f"invalid JSON: {err.msg}") from None
+    """``(line, record)`` for a JSON array of objects or for JSON Lines.
+
+    JSON Lines are split at ``\\n`` only: a JSON string may hold U+2028 or U+0085,
+    which ``str.splitlines`` would split at. Lines are counted in one pass.
+    """
+    stripped = text.lstrip(_JSON_SPACE)
+    if not stripped.startswith("["):
+        for line, row in enumerate(text.split("\n"), 1):
+            start = len(row) - len(row.lstrip(_JSON_SPACE))
+            if start < len(row):
+                record, end = _json_value(row, start, line, origin)
+                if row[end:].strip(_JSON_SPACE):
+                    raise _problem(origin, line, "invalid JSON: extra data after the record")
+                yield line, record
+        return
+    pos, line, counted = len(text) - len(stripped) + 1, 1, 0
+    while True:
+        pos = _BETWEEN_RECORDS.match(text, pos).end()  # type: ignore[union-attr]
+        line += text.count("\n", counted, pos)
+        counted = pos
+        if pos == len(text):
+            raise _problem(origin, line, "the JSON array is not closed")
+        if text[pos] == "]":
+            rest = text[pos + 1 :].lstrip(_JSON_SPACE)
+            if rest:
+                line += text.count("\n", pos, len(text) - len(rest))
+                raise _problem(origin, line, "text after the end of the JSON array")
+            return
+        record, pos = _json_value(text, pos, line, origin)
+        yield line, record
 
 
-def _csv_records(text: str, delimiter: str) -> Iterator[tuple[int, Any]]:
-    reader = csv.DictReader(text.splitlines(), delimiter=delimiter)
-    for row in reader:
-        yield (
-            reader.line_num,
-            {k: v for k, v in row.items() if k is not None and v not in (None, "")},
-        )
+# The csv module refuses a field longer than a process-wide limit (131,072 characters
+# by default). A registry's text is read whole, so a field as long as the text takes no
+# more memory: the limit is raised to the text's length, under a lock, and never lowered
+# (lowering it could cut short another thread's read).
+_CSV_LIMIT_LOCK = threading.Lock()
+# The largest limit the csv module takes on every platform (a C long).
+_CSV_LIMIT_MAX = 2**31 - 1
+
+
+def _csv_records(text: str, delimiter: str, origin: str) -> Iterator[tuple[int, dict[str, str]]]:
+    """``(line, record)`` for each row of CSV or TSV text with a header row.
+
+    The csv module reads the text whole, so a quoted value keeps its line breaks and
+    the line of a record is where it starts. A row with more fields than the header,
+    a header naming a field twice, and a quote that the csv module would drop or
+    leave open are errors: each would lose or alter a value.
+    """
+    with _CSV_LIMIT_LOCK:
+        if csv.field_size_limit() < len(text):
+            csv.field_size_limit(min(len(text), _CSV_LIMIT_MAX))
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
+    read = 0  # the lines read: the next record starts on the line after
+    try:
+        header = next(reader, [])
+        read = reader.line_num
+        twice = sorted(f for f, n in Counter(header).items() if n > 1)
+        if twice:
+            raise _problem(origin, 1, f"the header names {', '.join(map(repr, twice))} twice")
+        for row in reader:
+            if len(row) > len(header):
+                message = f"{len(row)} fields, the header has {len(header)}"
+                raise _problem(origin, read + 1, message)
+            if row:  # not a blank line; a short row leaves the last fields empty
+                yield read + 1, {k: v for k, v in zip(header, row, strict=False) if v}
+            read = reader.line_num
+    except csv.Error as err:
+        raise _problem(origin, read + 1, str(err)) from None
 
 
 class Registry:
@@ -233,23 +391,37 @@ class Registry:
     >>> len(reg), "place:oral" in reg
     (1, True)
 
-    Raises ``ValueError`` if two entities claim one id.
+    Raises ``ValueError`` if two entities claim one id, and ``TypeError`` if
+    ``entities`` is not an iterable of :class:`Entity` or ``origin`` (the name
+    errors give the entities' source) not a ``str``.
     """
 
     def __init__(self, entities: Iterable[Entity] = (), origin: str = "code") -> None:
-        self._entities: dict[str, Entity] = {}
-        for entity in entities:
-            if not isinstance(entity, Entity):
-                raise TypeError(f"entities must be Entity objects, got {type(entity).__name__}")
-            if entity.id in self._entities:
-                raise ValueError(f"{origin}: entity id {entity.id!r} is claimed twice")
-            self._entities[entity.id] = entity
+        require_str(origin, "origin")
+        checked = _each(entities, "entities", Entity, "Entity objects")
+        self._entities = _by_id(((None, entity) for entity in checked), origin)
         self._index: Any = None
 
     @classmethod
+    def _read(cls, rows: Iterable[tuple[int | None, Any]], origin: str) -> Registry:
+        """A registry of the records ``rows`` gives with their lines; errors name both."""
+        registry = cls(origin=origin)
+        registry._entities = _by_id(_entities(rows, origin), origin)
+        return registry
+
+    @classmethod
     def from_records(cls, records: Iterable[Mapping[str, Any]], origin: str = "code") -> Registry:
-        """A registry from records as :func:`entity_from_record` reads them."""
-        return cls(_entities(((None, r) for r in records), origin), origin)
+        """A registry from records as :func:`entity_from_record` reads them.
+
+        >>> Registry.from_records([{"id": "org:cec", "kind": "org", "name": "CEC"}])["org:cec"].name
+        'CEC'
+
+        A record that is wrong raises ``ValueError`` naming ``origin``; ``records``
+        that is not an iterable of mappings raises ``TypeError``.
+        """
+        require_str(origin, "origin")
+        checked = _each(records, "records", Mapping, "mappings")
+        return cls._read(((None, record) for record in checked), origin)
 
     @classmethod
     def from_file(cls, path: str | Path) -> Registry:
@@ -258,24 +430,38 @@ class Registry:
         CSV and TSV files have a header row with the field names (``id``,
         ``kind``, ``name`` and any of ``kk``, ``ru``, ``latin``, ``acronyms``,
         ``former``, ``type``, ``parent``, ``gender``, ``roles``, ``source``);
-        list fields are ``|``-separated. A malformed file raises
-        ``ValueError`` naming the file, the line and the problem.
+        list fields are ``|``-separated; a value may hold line breaks (quoted)
+        and be as long as the file (the csv module's process-wide field size
+        limit is raised to the file's length, never lowered). A malformed file
+        raises ``ValueError`` naming the file, the line and the problem; a file
+        that cannot be read raises ``OSError`` (``FileNotFoundError`` for a
+        missing one) naming it.
         """
         if not isinstance(path, (str, Path)):
             raise TypeError(f"path must be a str or Path, got {type(path).__name__}")
         path = Path(path)
+        origin = str(path)
         suffix = path.suffix.lower()
         if suffix not in (".csv", ".tsv", ".json", ".jsonl", ".ndjson"):
             raise ValueError(f"{path}: expected a .json, .jsonl, .csv or .tsv file")
         try:
-            text = path.read_text(encoding="utf-8-sig")
+            data = path.read_bytes()
+        except OSError as err:
+            reason = err.strerror or str(err)
+            problem = type(err)(f"{path}: {reason[:1].lower()}{reason[1:]}")
+            problem.errno = err.errno
+            raise problem from None
+        body = data.removeprefix(codecs.BOM_UTF8)
+        try:
+            text = body.decode("utf-8")
         except UnicodeDecodeError as err:
-            raise ValueError(f"{path}: not UTF-8 text ({err.reason})") from None
+            line = body.count(b"\n", 0, err.start) + 1
+            raise _problem(origin, line, f"not UTF-8 text ({err.reason})") from None
         if suffix in (".csv", ".tsv"):
-            rows = _csv_records(text, "\t" if suffix == ".tsv" else ",")
+            rows = _csv_records(text, "\t" if suffix == ".tsv" else ",", origin)
         else:
-            rows = _json_records(text, str(path))
-        return cls(_entities(rows, str(path)), str(path))
+            rows = _json_records(text, origin)
+        return cls._read(rows, origin)
 
     @classmethod
     def default(cls) -> Registry:
@@ -283,8 +469,14 @@ class Registry:
         return _default()
 
     def extended(self, entities: Iterable[Entity]) -> Registry:
-        """A new registry with these entities added; an id already here is an error."""
-        return Registry([*self, *entities])
+        """A new registry with these entities added; an id already here is an error.
+
+        >>> len(Registry().extended([Entity("org:cec", "org", "CEC")]))
+        1
+        """
+        return Registry(
+            itertools.chain(self, _each(entities, "entities", Entity, "Entity objects"))
+        )
 
     def __len__(self) -> int:
         return len(self._entities)
@@ -309,12 +501,30 @@ class Registry:
         return lookup(self, name, kind)
 
 
-def _entities(rows: Iterable[tuple[int | None, Any]], origin: str) -> Iterator[Entity]:
+def _entities(
+    rows: Iterable[tuple[int | None, Any]], origin: str
+) -> Iterator[tuple[int | None, Entity]]:
+    """``(line, entity)`` for each ``(line, record)``; an error names the origin and line."""
     for line, record in rows:
         try:
-            yield entity_from_record(record)
+            entity = entity_from_record(record)
         except (TypeError, ValueError) as err:
             raise _problem(origin, line, str(err)) from None
+        yield line, entity
+
+
+def _by_id(entities: Iterable[tuple[int | None, Entity]], origin: str) -> dict[str, Entity]:
+    """The entities by id; an id claimed twice is an error naming both lines."""
+    by_id: dict[str, Entity] = {}
+    lines: dict[str, int | None] = {}
+    for line, entity in entities:
+        if entity.id in by_id:
+            first = lines[entity.id]
+            also = f" (first on line {first})" if first is not None else ""
+            raise _problem(origin, line, f"entity id {entity.id!r} is claimed twice{also}")
+        by_id[entity.id] = entity
+        lines[entity.id] = line
+    return by_id
 
 
 @dataclass(frozen=True)
@@ -336,7 +546,7 @@ def _default() -> Registry:
         if item.name.endswith(".jsonl"):
             text = item.read_text(encoding="utf-8")
             origin = f"kznames/data/registry/{item.name}"
-            entities.extend(_entities(_json_records(text, origin), origin))
+            entities.extend(Registry._read(_json_records(text, origin), origin))
     return Registry(entities, "kznames/data/registry")
 
 

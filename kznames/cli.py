@@ -18,14 +18,17 @@ import os
 import re
 import secrets
 import shutil
+import signal
 import socket
 import stat
 import struct
 import sys
 import tempfile
+import threading
 import time
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
+from types import FrameType
 from typing import IO, Any, NoReturn, TextIO
 
 from kznames.dedupe import Deduplication, dedupe_detail
@@ -632,8 +635,50 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+class _Terminated(BaseException):
+    """SIGTERM, raised where the program is, so that its cleanup runs as for Ctrl-C."""
+
+
+def _raise_terminated(signum: int, frame: FrameType | None) -> NoReturn:
+    raise _Terminated
+
+
+@contextlib.contextmanager
+def _sigterm_raises() -> Iterator[None]:
+    """SIGTERM raises ``_Terminated`` while the block runs (in the main thread, the only
+    one that may handle signals); the previous handler is put back after."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = signal.signal(signal.SIGTERM, _raise_terminated)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, signal.SIG_DFL if previous is None else previous)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command line; return the exit code."""
+    """Run the command line; return the exit code.
+
+    Ctrl-C (SIGINT) and SIGTERM stop the command after its cleanup, with one line on
+    standard error and the shell's code for the signal, 130 or 143.
+
+    >>> main(["key", "Tokajew"])
+    tokaev
+    0
+    """
+    try:
+        with _sigterm_raises():
+            return _main(argv)
+    except KeyboardInterrupt:
+        sys.stderr.write("kznames: interrupted\n")
+        return 128 + signal.SIGINT
+    except _Terminated:
+        sys.stderr.write("kznames: terminated\n")
+        return 128 + signal.SIGTERM
+
+
+def _main(argv: Sequence[str] | None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     for stream in (sys.stdin, sys.stdout):

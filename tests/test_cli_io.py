@@ -7,9 +7,14 @@ import os
 import stat
 import subprocess
 import sys
+import tempfile
+from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+import kznames
 import kznames.cli
 from kznames.cli import main
 
@@ -207,3 +212,82 @@ def test_an_output_through_a_symlink_replaces_the_file_it_points_to(tmp_path, um
     assert link.is_symlink()
     assert read_csv(real.read_bytes())[0][-1] == "kz_canonical"
     assert sorted(p.name for p in real.parent.iterdir()) == ["out.csv"]
+
+
+# The CSV round trip. A field may hold any text a UTF-8 file can: every character but
+# the lone surrogates, which UTF-8 cannot encode (and NUL on Python 3.10, whose csv
+# reader refuses it), weighted toward what a writer must quote or a reader may trip
+# on. One thing the format itself cannot carry is left out: a U+FEFF opening the
+# file, which every reader takes for the byte order mark.
+UNWRITABLE = "" if sys.version_info >= (3, 11) else "\x00"
+SPECIAL = ["\r", "\n", "\r\n", '"', ",", "\t", " ", "\x00", "\ufeff", "\u2028", "\x85", "\x0c"]
+FIELD = st.lists(
+    st.sampled_from([c for c in SPECIAL if c not in UNWRITABLE])
+    | st.characters(exclude_categories=("Cs",), exclude_characters=UNWRITABLE),
+    max_size=10,
+).map("".join)
+# Every valid way to write it: a lone \r must be quoted, so with a "\n" line
+# terminator every field is.
+DIALECTS = [("\r\n", csv.QUOTE_MINIMAL), ("\r\n", csv.QUOTE_ALL), ("\n", csv.QUOTE_ALL)]
+
+
+@st.composite
+def tables(draw):
+    """A header with a "name" column somewhere and rows of any fields."""
+    width = draw(st.integers(1, 4))
+    header = draw(st.lists(FIELD, min_size=width, max_size=width, unique=True))
+    header = [h for h in header if h != "name"][: width - 1]
+    header.insert(draw(st.integers(0, len(header))), "name")
+    if header[0].startswith("\ufeff"):
+        header[0] = "id"
+    rows = draw(st.lists(st.lists(FIELD, min_size=len(header), max_size=len(header)), max_size=8))
+    return [header, *rows]
+
+
+def assert_round_trip(table, out, delimiter):
+    """Every field of ``table`` comes out unaltered, in order, two columns added."""
+    rows = read_csv(out, delimiter)
+    width = len(table[0])
+    assert [r[:width] for r in rows] == table
+    assert rows[0][width:] == ["kz_cluster", "kz_canonical"]
+    assert {len(r) for r in rows} == {width + 2}
+    index = table[0].index("name")
+    labels = [r[width] or None for r in rows[1:]]
+    assert labels == kznames.dedupe([r[index] or None for r in table[1:]])
+
+
+@settings(max_examples=100, deadline=None)
+@given(table=tables(), dialect=st.sampled_from(DIALECTS), tsv=st.booleans())
+def test_every_field_comes_out_as_it_went_in(table, dialect, tsv):
+    delimiter = "\t" if tsv else ","
+    data = written(table, delimiter, *dialect)
+    with tempfile.TemporaryDirectory() as directory:
+        source = Path(directory) / ("in.tsv" if tsv else "in.csv")
+        source.write_bytes(data)
+        target = Path(directory) / ("out.tsv" if tsv else "out.csv")
+        code, _, err = call(["dedupe", str(source), "-c", "name", "-o", str(target)])
+        assert code == 0, err
+        assert_round_trip(table, target.read_bytes(), delimiter)
+        code, out, err = call(["dedupe", str(source), "-c", "name"])
+        assert (code, out) == (0, target.read_bytes()), err
+        fmt = "tsv" if tsv else "csv"
+        code, out, err = call(["dedupe", "-", "-c", "name", "--format", fmt], data)
+        assert (code, out) == (0, target.read_bytes()), err
+
+
+@settings(max_examples=30, deadline=None)
+@given(table=tables())
+def test_pandas_and_polars_read_the_output_as_written(table):
+    pandas = pytest.importorskip("pandas")
+    polars = pytest.importorskip("polars")
+    with tempfile.TemporaryDirectory() as directory:
+        source = Path(directory) / "in.csv"
+        source.write_bytes(written(table))
+        target = Path(directory) / "out.csv"
+        code, _, err = call(["dedupe", str(source), "-c", "name", "-o", str(target)])
+        assert code == 0, err
+        width = len(table[0])
+        frame = pandas.read_csv(target, dtype=str, keep_default_na=False)
+        assert [r[:width] for r in frame.values.tolist()] == table[1:]
+        frame = polars.read_csv(target, infer_schema=False, empty_string_is_null=False)
+        assert [list(r[:width]) for r in frame.rows()] == table[1:]

@@ -10,16 +10,26 @@ one line on standard error.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import csv
+import io
 import json
 import os
+import re
+import secrets
 import shutil
+import signal
+import socket
+import stat
+import struct
 import sys
 import tempfile
+import threading
 import time
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
-from typing import Any, NoReturn, TextIO
+from types import FrameType
+from typing import IO, Any, NoReturn, TextIO
 
 from kznames.dedupe import Deduplication, dedupe_detail
 from kznames.fold import key
@@ -115,8 +125,19 @@ def _describe(found: Lookup) -> str:
     return "-\t\t\t(not found)"
 
 
+def _registry(path: str | None) -> Registry:
+    """The registry file given, or the built-in one; a CSV file the csv module cannot
+    read is a ``ValueError`` naming the file."""
+    if path is None:
+        return Registry.default()
+    try:
+        return Registry.from_file(path)
+    except csv.Error as err:
+        raise ValueError(f"{path}: {err}") from None
+
+
 def _resolve(args: argparse.Namespace, out: TextIO) -> None:
-    registry = Registry.from_file(args.registry) if args.registry else Registry.default()
+    registry = _registry(args.registry)
     piped = args.name in (None, "-")
     for line in _lines(args.name, sys.stdin):
         found = registry.lookup(line, args.kind)
@@ -170,11 +191,11 @@ def _extract(args: argparse.Namespace, out: TextIO) -> None:
         found.extend((label, m) for m in find_entities(_read(label, path)))
     progress.close()
     if args.csv:
-        writer = csv.writer(out, lineterminator="\n")
-        writer.writerow(["file", "start", "end", "text", "entity_id", "kind", "name"])
+        writerow = _csv_writer(out, ",")
+        writerow(["file", "start", "end", "text", "entity_id", "kind", "name"])
         for label, m in found:
             name = m.entity.name if m.entity else ""
-            writer.writerow([label, m.start, m.end, m.text, m.entity_id, m.kind, name])
+            writerow([label, m.start, m.end, m.text, m.entity_id, m.kind, name])
         return
     entities: dict[str, dict[str, Any]] = {}
     for label, m in found:
@@ -250,39 +271,81 @@ def _table_format(path: str, given: str | None) -> str:
     return {".tsv": "tsv", ".tab": "tsv", ".parquet": "parquet"}.get(suffix, "csv")
 
 
-def _decoded(path: Path) -> Iterator[str]:
-    """The file's lines as text; a line that is not UTF-8 is an error naming it."""
-    with path.open("rb") as f:
-        for number, raw in enumerate(f, 1):
-            try:
-                yield raw.decode("utf-8-sig" if number == 1 else "utf-8")
-            except UnicodeDecodeError as err:
-                raise ValueError(f"{path}, line {number}: not UTF-8 text ({err.reason})") from None
+# The csv module keeps its field size limit in a C long; its default, 131,072
+# characters, would refuse a long field that the file holds.
+_LONGEST_FIELD = 2 ** (8 * struct.calcsize("l") - 1) - 1
+
+# The start of every temporary file's name.
+_TEMPORARY = ".kznames-"
 
 
-def _csv_rows(path: Path, delimiter: str, column: str) -> Iterator[tuple[int, list[str], int]]:
+@contextlib.contextmanager
+def _fields_of_any_length() -> Iterator[None]:
+    """Lift the csv module's field size limit while the block runs, then put it back
+    (the limit is the module's global state)."""
+    previous = csv.field_size_limit(_LONGEST_FIELD)
+    try:
+        yield
+    finally:
+        csv.field_size_limit(previous)
+
+
+def _decoded(stream: IO[bytes], label: str) -> Iterator[str]:
+    """The stream's lines as text, from its start, split at line feeds only (a carriage
+    return in a quoted field stays in the field); a line that is not UTF-8 is an error
+    naming it."""
+    stream.seek(0)
+    for number, raw in enumerate(stream, 1):
+        try:
+            yield raw.decode("utf-8-sig" if number == 1 else "utf-8")
+        except UnicodeDecodeError as err:
+            raise ValueError(f"{label}, line {number}: not UTF-8 text ({err.reason})") from None
+
+
+def _csv_rows(
+    stream: IO[bytes], label: str, delimiter: str, column: str
+) -> Iterator[tuple[int, list[str], int]]:
     """``(line, row, column index)`` for the header and each data row; errors name the
-    file and line."""
-    reader = csv.reader(_decoded(path), delimiter=delimiter, strict=True)
+    file and line. In a one-column file a blank line is a row with an empty value."""
+    reader = csv.reader(_decoded(stream, label), delimiter=delimiter, strict=True)
     try:
         header = next(reader, None)
         if header is None:
-            raise ValueError(f"{path}: the file is empty; expected a header row")
+            raise ValueError(f"{label}: the file is empty; expected a header row")
         if column not in header:
             raise ValueError(
-                f"{path}, line 1: no column {column!r}; the columns are {', '.join(header)}"
+                f"{label}, line 1: no column {column!r}; the columns are {', '.join(header)}"
             )
         index = header.index(column)
         yield 1, header, index
         for row in reader:
+            if not row and len(header) == 1:
+                row = [""]
             if len(row) != len(header):
                 raise ValueError(
-                    f"{path}, line {reader.line_num}: {len(row)} fields, "
+                    f"{label}, line {reader.line_num}: {len(row)} fields, "
                     f"the header has {len(header)}"
                 )
             yield reader.line_num, row, index
     except csv.Error as err:
-        raise ValueError(f"{path}, line {reader.line_num}: {err}") from None
+        raise ValueError(f"{label}, line {reader.line_num}: {err}") from None
+
+
+def _csv_writer(stream: TextIO, delimiter: str) -> Callable[[Sequence[str | int]], object]:
+    """The ``writerow`` of a CSV writer that quotes every field holding a line break.
+
+    The csv module quotes the characters of its line terminator, a line feed here, and
+    would write a lone carriage return bare, where every reader ends the row; a row
+    holding a carriage return is written with all its fields quoted.
+    """
+    minimal = csv.writer(stream, delimiter=delimiter, lineterminator="\n")
+    quoted = csv.writer(stream, delimiter=delimiter, lineterminator="\n", quoting=csv.QUOTE_ALL)
+
+    def writerow(row: Sequence[str | int]) -> object:
+        carriage = any(isinstance(field, str) and "\r" in field for field in row)
+        return (quoted if carriage else minimal).writerow(row)
+
+    return writerow
 
 
 def _parquet() -> Any:
@@ -293,104 +356,166 @@ def _parquet() -> Any:
     return pq
 
 
+@contextlib.contextmanager
+def _input(name: str) -> Iterator[IO[bytes]]:
+    """The table to read twice, as bytes. Standard input is first copied to a
+    temporary file that has no name in any directory, so a killed run leaves none."""
+    if name != "-":
+        with open(name, "rb") as stream:
+            yield stream
+        return
+    with tempfile.TemporaryFile(prefix=_TEMPORARY) as spool:
+        shutil.copyfileobj(sys.stdin.buffer, spool)
+        yield spool
+
+
+def _running(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except (ProcessLookupError, OverflowError):
+        return False
+    except PermissionError:
+        return True  # another user's process
+    return True
+
+
+def _temporary_prefix() -> str:
+    """``.kznames-<host>-``: the start of the name of this machine's temporary output
+    files, ``<host>-<pid>-<random>.tmp``, so that a run tells its own machine's from
+    those of another sharing the directory, whose processes it cannot see."""
+    return f"{_TEMPORARY}{re.sub(r'[^A-Za-z0-9.]', '_', socket.gethostname())}-"
+
+
+def _remove_stale(directory: Path) -> None:
+    """Remove the temporary files that runs on this machine killed before they could
+    clean up (SIGKILL, a power cut) left in ``directory``: those whose process is no
+    longer running."""
+    if os.name != "posix":
+        return  # os.kill(pid, 0) would end a process on Windows, not test it
+    prefix = _temporary_prefix()
+    for path in directory.glob(f"{prefix}*-*.tmp"):
+        pid = path.name[len(prefix) :].split("-")[0]
+        if pid.isdecimal() and not _running(int(pid)):
+            with contextlib.suppress(OSError):
+                path.unlink()
+
+
+@contextlib.contextmanager
+def _output(name: str | None, out: TextIO) -> Iterator[IO[bytes]]:
+    """Where the table goes: a temporary file that, when the block ends without an
+    error, replaces the output file or is copied byte for byte to standard output.
+
+    The output path is checked before any work: a missing directory or a directory is
+    an error naming it. The temporary file sits beside the target (``os.replace`` is
+    atomic within one file system), named ``.kznames-<host>-<pid>-<random>.tmp``, so
+    nothing half-written ever bears the output's name. It is created like any new file
+    (mode ``0666`` less the umask) and takes the mode of the file it replaces; a
+    symlink is followed, and the file it points to is replaced.
+    """
+    if name is None:
+        with tempfile.TemporaryFile(prefix=_TEMPORARY) as spool:
+            yield spool
+            spool.seek(0)
+            out.flush()
+            shutil.copyfileobj(spool, out.buffer)
+        return
+    target = Path(os.path.realpath(name))
+    if target.is_dir():
+        raise ValueError(f"{name}: is a directory; -o needs a file name")
+    _remove_stale(target.parent)
+    temporary = target.parent / f"{_temporary_prefix()}{os.getpid()}-{secrets.token_hex(4)}.tmp"
+    try:
+        sink = open(temporary, "xb")  # noqa: SIM115 (the with below closes it)
+    except OSError as err:
+        raise ValueError(f"{name}: cannot write the output there ({err.strerror})") from None
+    try:
+        with sink:
+            yield sink
+            sink.flush()
+            os.fsync(sink.fileno())
+        with contextlib.suppress(FileNotFoundError):
+            os.chmod(temporary, stat.S_IMODE(target.stat().st_mode))
+        os.replace(temporary, target)
+    finally:
+        temporary.unlink(missing_ok=True)
+
+
 def _dedupe(args: argparse.Namespace, out: TextIO) -> None:
     fmt = _table_format(args.file, args.format)
-    source = Path(args.file)
-    if args.file == "-":
-        with tempfile.NamedTemporaryFile(
-            "w", encoding="utf-8", suffix=".csv", delete=False
-        ) as spool:
-            shutil.copyfileobj(sys.stdin, spool)
-        source = Path(spool.name)
-    elif not source.is_file():
+    if args.file != "-" and not Path(args.file).is_file():
         raise ValueError(f"{args.file}: no such file")
     if fmt == "parquet" and not args.output:
         raise ValueError("Parquet output needs a file: give -o OUT.parquet")
+    label = "standard input" if args.file == "-" else args.file
     progress = _Progress("kznames dedupe")
-    try:
-        names = _read_column(source, fmt, args.column, progress)
-        result = dedupe_detail(names, args.kind, progress=progress)
+    with _output(args.output, out) as sink, _input(args.file) as source, _fields_of_any_length():
+        try:
+            names = _read_column(source, label, fmt, args.column, progress)
+            result = dedupe_detail(names, args.kind, progress=progress)
+        finally:
+            progress.close()
         canonical = {c.id: c.name for c in result.clusters}
-        extra = [(label or "", canonical[label] if label else "") for label in result.labels]
-        progress.close()
-        _write_table(source, fmt, args.column, extra, args.output, out)
-    finally:
-        progress.close()
-        if args.file == "-":
-            source.unlink()
+        extra = [(cid or "", canonical[cid] if cid else "") for cid in result.labels]
+        _write_table(source, label, fmt, args.column, extra, sink)
     _summary(names, result)
 
 
-def _read_column(path: Path, fmt: str, column: str, progress: _Progress) -> list[str | None]:
+def _read_column(
+    source: IO[bytes], label: str, fmt: str, column: str, progress: _Progress
+) -> list[str | None]:
     names: list[str | None] = []
+    stage = f"reading {Path(label).name}"
     if fmt == "parquet":
         pq = _parquet()
-        table = pq.ParquetFile(path)
+        table = pq.ParquetFile(source)
         if column not in table.schema_arrow.names:
             columns = ", ".join(table.schema_arrow.names)
-            raise ValueError(f"{path}: no column {column!r}; the columns are {columns}")
+            raise ValueError(f"{label}: no column {column!r}; the columns are {columns}")
         for batch in table.iter_batches(columns=[column]):
             names.extend(None if v is None else str(v) for v in batch.column(0).to_pylist())
-            progress(f"reading {path.name}", len(names))
+            progress(stage, len(names))
     else:
-        rows = _csv_rows(path, "\t" if fmt == "tsv" else ",", column)
+        rows = _csv_rows(source, label, "\t" if fmt == "tsv" else ",", column)
         next(rows)
         for _, row, index in rows:
             names.append(row[index] or None)
-            progress(f"reading {path.name}", len(names))
-    progress(f"reading {path.name}", len(names), len(names))
+            progress(stage, len(names))
+    progress(stage, len(names), len(names))
     return names
 
 
 def _write_table(
-    path: Path,
+    source: IO[bytes],
+    label: str,
     fmt: str,
     column: str,
     extra: list[tuple[str, str]],
-    output: str | None,
-    out: TextIO,
+    sink: IO[bytes],
 ) -> None:
-    """The input again with the two columns added, to a temporary file renamed into
-    place at the end, so a failed run leaves no half-written output."""
-    target = Path(output) if output else None
-    handle, temporary = tempfile.mkstemp(
-        dir=target.parent if target else None, prefix=".kznames-", suffix=path.suffix
-    )
-    os.close(handle)
-    try:
-        if fmt == "parquet":
-            pq = _parquet()
-            import pyarrow as pa
+    """The input again with the two columns added."""
+    if fmt == "parquet":
+        pq = _parquet()
+        import pyarrow as pa
 
-            table = pq.ParquetFile(path)
-            writer = None
-            done = 0
-            for batch in table.iter_batches():
-                part = extra[done : done + batch.num_rows]
-                done += batch.num_rows
-                batch = batch.append_column("kz_cluster", pa.array([p[0] or None for p in part]))
-                batch = batch.append_column("kz_canonical", pa.array([p[1] or None for p in part]))
-                if writer is None:
-                    writer = pq.ParquetWriter(temporary, batch.schema)
-                writer.write_batch(batch)
-            if writer is not None:
-                writer.close()
-        else:
-            delimiter = "\t" if fmt == "tsv" else ","
-            with open(temporary, "w", encoding="utf-8", newline="") as f:
-                writer_csv = csv.writer(f, delimiter=delimiter, lineterminator="\n")
-                for k, (_, row, _) in enumerate(_csv_rows(path, delimiter, column)):
-                    added = ["kz_cluster", "kz_canonical"] if k == 0 else list(extra[k - 1])
-                    writer_csv.writerow(row + added)
-        if target is None:
-            with open(temporary, encoding="utf-8") as f:
-                for line in f:
-                    out.write(line)
-        else:
-            os.replace(temporary, target)
-    finally:
-        if os.path.exists(temporary):
-            os.unlink(temporary)
+        writer = None
+        done = 0
+        for batch in pq.ParquetFile(source).iter_batches():
+            part = extra[done : done + batch.num_rows]
+            done += batch.num_rows
+            batch = batch.append_column("kz_cluster", pa.array([p[0] or None for p in part]))
+            batch = batch.append_column("kz_canonical", pa.array([p[1] or None for p in part]))
+            if writer is None:
+                writer = pq.ParquetWriter(sink, batch.schema)
+            writer.write_batch(batch)
+        if writer is not None:
+            writer.close()
+        return
+    delimiter = "\t" if fmt == "tsv" else ","
+    text = io.TextIOWrapper(sink, encoding="utf-8", newline="")
+    writerow = _csv_writer(text, delimiter)
+    for k, (_, row, _) in enumerate(_csv_rows(source, label, delimiter, column)):
+        writerow(row + (["kz_cluster", "kz_canonical"] if k == 0 else list(extra[k - 1])))
+    text.detach()  # flushed; the sink stays open for _output
 
 
 def _summary(names: list[str | None], result: Deduplication) -> None:
@@ -510,8 +635,50 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+class _Terminated(BaseException):
+    """SIGTERM, raised where the program is, so that its cleanup runs as for Ctrl-C."""
+
+
+def _raise_terminated(signum: int, frame: FrameType | None) -> NoReturn:
+    raise _Terminated
+
+
+@contextlib.contextmanager
+def _sigterm_raises() -> Iterator[None]:
+    """SIGTERM raises ``_Terminated`` while the block runs (in the main thread, the only
+    one that may handle signals); the previous handler is put back after."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = signal.signal(signal.SIGTERM, _raise_terminated)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, signal.SIG_DFL if previous is None else previous)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command line; return the exit code."""
+    """Run the command line; return the exit code.
+
+    Ctrl-C (SIGINT) and SIGTERM stop the command after its cleanup, with one line on
+    standard error and the shell's code for the signal, 130 or 143.
+
+    >>> main(["key", "Tokajew"])
+    tokaev
+    0
+    """
+    try:
+        with _sigterm_raises():
+            return _main(argv)
+    except KeyboardInterrupt:
+        sys.stderr.write("kznames: interrupted\n")
+        return 128 + signal.SIGINT
+    except _Terminated:
+        sys.stderr.write("kznames: terminated\n")
+        return 128 + signal.SIGTERM
+
+
+def _main(argv: Sequence[str] | None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     for stream in (sys.stdin, sys.stdout):

@@ -21,7 +21,6 @@ import shutil
 import signal
 import socket
 import stat
-import struct
 import sys
 import tempfile
 import threading
@@ -31,6 +30,7 @@ from pathlib import Path
 from types import FrameType
 from typing import IO, Any, NoReturn, TextIO
 
+from kznames._fields import allow_fields_of
 from kznames.dedupe import Deduplication, dedupe_detail
 from kznames.fold import key
 from kznames.identifier import normalize
@@ -125,19 +125,8 @@ def _describe(found: Lookup) -> str:
     return "-\t\t\t(not found)"
 
 
-def _registry(path: str | None) -> Registry:
-    """The registry file given, or the built-in one; a CSV file the csv module cannot
-    read is a ``ValueError`` naming the file."""
-    if path is None:
-        return Registry.default()
-    try:
-        return Registry.from_file(path)
-    except csv.Error as err:
-        raise ValueError(f"{path}: {err}") from None
-
-
 def _resolve(args: argparse.Namespace, out: TextIO) -> None:
-    registry = _registry(args.registry)
+    registry = Registry.from_file(args.registry) if args.registry else Registry.default()
     piped = args.name in (None, "-")
     for line in _lines(args.name, sys.stdin):
         found = registry.lookup(line, args.kind)
@@ -271,23 +260,8 @@ def _table_format(path: str, given: str | None) -> str:
     return {".tsv": "tsv", ".tab": "tsv", ".parquet": "parquet"}.get(suffix, "csv")
 
 
-# The csv module keeps its field size limit in a C long; its default, 131,072
-# characters, would refuse a long field that the file holds.
-_LONGEST_FIELD = 2 ** (8 * struct.calcsize("l") - 1) - 1
-
 # The start of every temporary file's name.
 _TEMPORARY = ".kznames-"
-
-
-@contextlib.contextmanager
-def _fields_of_any_length() -> Iterator[None]:
-    """Lift the csv module's field size limit while the block runs, then put it back
-    (the limit is the module's global state)."""
-    previous = csv.field_size_limit(_LONGEST_FIELD)
-    try:
-        yield
-    finally:
-        csv.field_size_limit(previous)
 
 
 def _decoded(stream: IO[bytes], label: str) -> Iterator[str]:
@@ -448,7 +422,9 @@ def _dedupe(args: argparse.Namespace, out: TextIO) -> None:
         raise ValueError("Parquet output needs a file: give -o OUT.parquet")
     label = "standard input" if args.file == "-" else args.file
     progress = _Progress("kznames dedupe")
-    with _output(args.output, out) as sink, _input(args.file) as source, _fields_of_any_length():
+    with _output(args.output, out) as sink, _input(args.file) as source:
+        # A field can be as long as the file (its size in bytes bounds its characters).
+        allow_fields_of(os.fstat(source.fileno()).st_size)
         try:
             names = _read_column(source, label, fmt, args.column, progress)
             result = dedupe_detail(names, args.kind, progress=progress)

@@ -22,7 +22,6 @@ import io
 import itertools
 import json
 import re
-import threading
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
@@ -32,6 +31,7 @@ from pathlib import Path
 from typing import Any
 
 from kznames._check import require_str
+from kznames._fields import allow_fields_of
 
 KINDS = ("person", "place", "org")
 _ID = re.compile(r"^(person|place|org):[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -343,15 +343,6 @@ def _json_records(text: str, origin: str) -> Iterator[tuple[int, Any]]:
         yield line, record
 
 
-# The csv module refuses a field longer than a process-wide limit (131,072 characters
-# by default). A registry's text is read whole, so a field as long as the text takes no
-# more memory: the limit is raised to the text's length, under a lock, and never lowered
-# (lowering it could cut short another thread's read).
-_CSV_LIMIT_LOCK = threading.Lock()
-# The largest limit the csv module takes on every platform (a C long).
-_CSV_LIMIT_MAX = 2**31 - 1
-
-
 def _csv_records(text: str, delimiter: str, origin: str) -> Iterator[tuple[int, dict[str, str]]]:
     """``(line, record)`` for each row of CSV or TSV text with a header row.
 
@@ -360,9 +351,7 @@ def _csv_records(text: str, delimiter: str, origin: str) -> Iterator[tuple[int, 
     a header naming a field twice, and a quote that the csv module would drop or
     leave open are errors: each would lose or alter a value.
     """
-    with _CSV_LIMIT_LOCK:
-        if csv.field_size_limit() < len(text):
-            csv.field_size_limit(min(len(text), _CSV_LIMIT_MAX))
+    allow_fields_of(len(text))
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
     read = 0  # the lines read: the next record starts on the line after
     try:

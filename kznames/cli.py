@@ -262,6 +262,8 @@ def _table_format(path: str, given: str | None) -> str:
 
 # The start of every temporary file's name.
 _TEMPORARY = ".kznames-"
+# What a host name may hold that a temporary file's name does not.
+_NOT_IN_FILE_NAME = re.compile(r"[^A-Za-z0-9.]")
 
 
 def _decoded(stream: IO[bytes], label: str) -> Iterator[str]:
@@ -357,7 +359,7 @@ def _temporary_prefix() -> str:
     """``.kznames-<host>-``: the start of the name of this machine's temporary output
     files, ``<host>-<pid>-<random>.tmp``, so that a run tells its own machine's from
     those of another sharing the directory, whose processes it cannot see."""
-    return f"{_TEMPORARY}{re.sub(r'[^A-Za-z0-9.]', '_', socket.gethostname())}-"
+    return f"{_TEMPORARY}{_NOT_IN_FILE_NAME.sub('_', socket.gethostname())}-"
 
 
 def _remove_stale(directory: Path) -> None:

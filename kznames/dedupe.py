@@ -41,6 +41,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from itertools import combinations
 
+from kznames._check import require_iterable
 from kznames.fold import key
 from kznames.identifier import normalize
 from kznames.match import Compiled, _Batch, _similar, person_id
@@ -87,12 +88,17 @@ class Deduplication:
         return [m.cluster for m in self.members]
 
 
-def _distinct(names: Iterable[str | None]) -> tuple[list[str | None], dict[str, int]]:
+def _distinct(
+    names: Iterable[str | None], argument: str
+) -> tuple[list[str | None], dict[str, int]]:
+    """The values of ``names``, and the first row of each distinct name; ``argument``
+    is what an error calls ``names``."""
+    require_iterable(names, argument, "names (str or None)")
     values: list[str | None] = []
     first: dict[str, int] = {}
     for i, name in enumerate(names):
         if name is not None and not isinstance(name, str):
-            raise TypeError(f"names must hold str or None, got {type(name).__name__} at {i}")
+            raise TypeError(f"{argument} must hold str or None, got {type(name).__name__} at {i}")
         values.append(name)
         if name is not None and name.strip() and name not in first:
             first[name] = i
@@ -436,23 +442,36 @@ class _Run:
     # Each cluster's display name: the entity's name, or the canonical spelling.
     shown: dict[str, str]
 
+    def labels(self) -> list[str | None]:
+        """The label of each input, in input order; ``None`` for a missing one."""
+        return [None if v is None else self.label.get(v) for v in self.values]
+
 
 def _run(
-    names: Iterable[str | None], kind: str, registry: Registry | None, progress: Progress | None
+    names: Iterable[str | None],
+    kind: str,
+    registry: Registry | None,
+    progress: Progress | None,
+    argument: str = "names",
 ) -> _Run:
+    """Cluster ``names``; ``argument`` is what an error calls them."""
     with _collector_paused():
-        return _clustered(names, kind, registry, progress)
+        return _clustered(names, kind, registry, progress, argument)
 
 
 def _clustered(
-    names: Iterable[str | None], kind: str, registry: Registry | None, progress: Progress | None
+    names: Iterable[str | None],
+    kind: str,
+    registry: Registry | None,
+    progress: Progress | None,
+    argument: str,
 ) -> _Run:
     if require_kind(kind) is None:
         raise ValueError(f"kind must be one of {', '.join(KINDS)}, got None")
     if progress is not None and not callable(progress):
         raise TypeError(f"progress must be callable or None, got {type(progress).__name__}")
     reg = require_registry(registry)
-    values, first = _distinct(names)
+    values, first = _distinct(names, argument)
     counts = Counter(v for v in values if v is not None and v.strip())
     distinct = list(first)
     why: dict[str, str] = {}
@@ -517,8 +536,10 @@ def dedupe_detail(
     >>> result.members[3].why
     'missing'
 
-    Raises ``TypeError`` for a name that is neither ``str`` nor ``None`` or a
-    ``progress`` that is not callable, and ``ValueError`` for an unknown kind.
+    Raises ``TypeError`` for ``names`` that are not an iterable (a ``str`` is
+    one name, not a list of them), a name that is neither ``str`` nor ``None``
+    or a ``progress`` that is not callable, and ``ValueError`` for an unknown
+    kind.
     """
     run = _run(names, kind, registry, progress)
     members = []
@@ -594,8 +615,9 @@ def dedupe(
     >>> dedupe(["Ivan Petrov", "I. Petrov", "Petrova Olga", "Петров Иван"], registry=Registry())
     ['person:petrov-ivan', 'person:petrov-ivan', 'person:petrova-olga', 'person:petrov-ivan']
 
-    Raises ``TypeError`` for a name that is neither ``str`` nor ``None`` or a
-    ``progress`` that is not callable, and ``ValueError`` for an unknown kind.
+    Raises ``TypeError`` for ``names`` that are not an iterable (a ``str`` is
+    one name, not a list of them), a name that is neither ``str`` nor ``None``
+    or a ``progress`` that is not callable, and ``ValueError`` for an unknown
+    kind.
     """
-    run = _run(names, kind, registry, progress)
-    return [None if v is None or not v.strip() else run.label[v] for v in run.values]
+    return _run(names, kind, registry, progress).labels()

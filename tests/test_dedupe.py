@@ -11,7 +11,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from kznames import Registry, dedupe, dedupe_detail, transliterate
+from kznames import Registry, dedupe, dedupe_detail, match_many, transliterate
 from kznames.dedupe import _elements, _surname_candidates
 from kznames.match import _Batch
 
@@ -178,3 +178,32 @@ def test_bad_input():
         dedupe(["Tokayev"], kind=None)
     with pytest.raises(TypeError, match="progress must be callable"):
         dedupe(["Tokayev"], progress="yes")
+
+
+@pytest.mark.parametrize("function", [dedupe, dedupe_detail])
+@pytest.mark.parametrize(
+    ("names", "message"),
+    [
+        ("Tokayev", r"names must be an iterable of names \(str or None\), not a str"),
+        (b"Tokayev", r"names must be an iterable of names \(str or None\), not bytes"),
+        (None, r"names must be an iterable of names \(str or None\), not NoneType"),
+        (3, r"names must be an iterable of names \(str or None\), not int"),
+    ],
+)
+def test_names_must_be_an_iterable_of_names(function, names, message):
+    with pytest.raises(TypeError, match=message):
+        function(names)
+
+
+@pytest.mark.parametrize(
+    ("pairs", "message"),
+    [
+        (None, r"pairs must be an iterable of \(str, str\) tuples, not NoneType"),
+        ("ab", r"pairs must be an iterable of \(str, str\) tuples, not a str"),
+        (7, r"pairs must be an iterable of \(str, str\) tuples, not int"),
+    ],
+)
+def test_match_many_names_its_argument(pairs, message):
+    with pytest.raises(TypeError, match=message):
+        match_many(pairs)
+    assert match_many(iter([("Tokayev", "Токаев")])) == match_many([("Tokayev", "Токаев")])

@@ -35,6 +35,7 @@ are the same in every process and for any order of the rows, and
 from __future__ import annotations
 
 import gc
+import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
@@ -48,6 +49,7 @@ from kznames.match import Compiled, _Batch, _similar, person_id
 from kznames.registry import KINDS, Entity, Lookup, Registry, require_kind, require_registry
 from kznames.resolve import has_registry_word, lookup
 
+_LETTER = re.compile(r"[^\W\d_]")
 # Given names longer than this are compared for typos only with equal ones.
 MAX_TYPO_LENGTH = 32
 Progress = Callable[[str, int, int], None]
@@ -100,7 +102,7 @@ def _distinct(
         if name is not None and not isinstance(name, str):
             raise TypeError(f"{argument} must hold str or None, got {type(name).__name__} at {i}")
         values.append(name)
-        if name is not None and name.strip() and name not in first:
+        if name is not None and name not in first:
             first[name] = i
     return values, first
 
@@ -399,12 +401,18 @@ def _resolved(registry: Registry, name: str, kind: str) -> Lookup | None:
     return lookup(registry, name, kind, inflected=False)
 
 
-def _cluster_id(batch: _Batch, kind: str, name: str) -> str:
-    """The id of a cluster outside the registry whose canonical name is ``name``."""
+def _cluster_id(batch: _Batch, kind: str, name: str) -> str | None:
+    """The id of a cluster outside the registry whose canonical name is ``name``,
+    or ``None`` when that id would hold no letter. Such a name is missing in
+    every engine, like ``None``: it has no letter the variant key keeps (it is
+    empty, whitespace of any kind, digits, punctuation, emoji, invisible
+    characters, a soft sign alone), and all such names would share one id."""
     if kind != "person":
-        return f"{kind}:" + "-".join(key(name).split())
-    reading = batch.readings(name)[0]
-    return person_id(batch.values[reading[0]], batch.values[reading[5]][0], name)
+        found = f"{kind}:" + "-".join(key(name).split())
+    else:
+        reading = batch.readings(name)[0]
+        found = person_id(batch.values[reading[0]], batch.values[reading[5]][0], name)
+    return found if _LETTER.search(found, len(kind) + 1) else None
 
 
 def _fullness(batch: _Batch, kind: str, name: str) -> int:
@@ -471,23 +479,26 @@ def _clustered(
     if progress is not None and not callable(progress):
         raise TypeError(f"progress must be callable or None, got {type(progress).__name__}")
     reg = require_registry(registry)
-    values, first = _distinct(names, argument)
-    counts = Counter(v for v in values if v is not None and v.strip())
-    distinct = list(first)
+    values, seen = _distinct(names, argument)
     why: dict[str, str] = {}
     entities: dict[str, Entity] = {}
     entity_of: dict[str, str] = {}
+    own: dict[str, str] = {}
     batch = _Batch()
-    for n, name in enumerate(distinct, 1):
-        found = _resolved(reg, name, kind)
-        if found is not None and found.entity is not None:
-            entity_of[name] = found.entity.id
-            entities[found.entity.id] = found.entity
-            why[name] = f"registry: {found.how}"
-        if kind == "person":
-            batch.readings(name)
-        if progress is not None and (n % 1000 == 0 or n == len(distinct)):
-            progress("parsing", n, len(distinct))
+    for n, name in enumerate(seen, 1):
+        own_id = _cluster_id(batch, kind, name)
+        if own_id is not None:
+            own[name] = own_id
+            found = _resolved(reg, name, kind)
+            if found is not None and found.entity is not None:
+                entity_of[name] = found.entity.id
+                entities[found.entity.id] = found.entity
+                why[name] = f"registry: {found.how}"
+        if progress is not None and (n % 1000 == 0 or n == len(seen)):
+            progress("parsing", n, len(seen))
+    first = {name: seen[name] for name in own}
+    counts = Counter(v for v in values if v in first)
+    distinct = list(first)
     if kind == "person":
         elements, element_of = _elements(batch, distinct, entity_of)
         members: dict[int, list[str]] = defaultdict(list)
@@ -511,7 +522,7 @@ def _clustered(
         entity_of,
         counts,
         why,
-        lambda name: _cluster_id(batch, kind, name),
+        own.__getitem__,
         lambda name: _fullness(batch, kind, name),
         shown,
     )
@@ -544,11 +555,10 @@ def dedupe_detail(
     run = _run(names, kind, registry, progress)
     members = []
     by_cluster: dict[str, list[int]] = defaultdict(list)
-    for i, value in enumerate(run.values):
-        if value is None or not value.strip():
+    for i, (value, cluster) in enumerate(zip(run.values, run.labels(), strict=True)):
+        if value is None or cluster is None:
             members.append(Member(i, value, None, "missing"))
             continue
-        cluster = run.label[value]
         by_cluster[cluster].append(i)
         first = run.first[value]
         reason = run.why[value] if first == i else f"same text as row {first}"
@@ -600,7 +610,8 @@ def dedupe(
     registry: Registry | None = None,
     progress: Progress | None = None,
 ) -> list[str | None]:
-    """One cluster label for each name, in input order; ``None`` for a missing one.
+    """One cluster label for each name, in input order; ``None`` for a missing one:
+    ``None``, or a value without a letter (``""``, ``"123"``, ``"!!!"``).
 
     Every spelling of one person, place or organisation gets one label: the
     registry's id when it knows the entity, else an id made from the

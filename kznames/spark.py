@@ -3,9 +3,10 @@
 The same clustering as in one process, spread over a cluster; nothing is
 collected on the driver:
 
-1. The distinct names of the column are read with ``mapInPandas``: parsed,
-   looked up in the registry, and given their element (the readings and
-   entity that make names interchangeable) and their blocks.
+1. The distinct names of the column are read with ``mapInPandas``: those
+   without a letter dropped as in one process, the others parsed, looked up
+   in the registry, and given their element (the readings and entity that
+   make names interchangeable) and their blocks.
 2. Each block is clustered with ``applyInPandas``, by the very function
    :func:`kznames.dedupe` uses, so the groups are the same.
 3. Groups that share an element are joined by connected components, computed
@@ -62,6 +63,9 @@ def _read(kind: str, registry: Registry | None) -> Any:
             for name, count, first in zip(
                 frame["name"], frame["count"], frame["first"], strict=True
             ):
+                base = _cluster_id(batch, kind, name)
+                if base is None:
+                    continue
                 found = _resolved(reg, name, kind)
                 entity = found.entity if found is not None else None
                 if kind == "person":
@@ -91,7 +95,7 @@ def _read(kind: str, registry: Registry | None) -> Any:
                         "blocks": blocks,
                         "own": blocks[0] if blocks else None,
                         "full": _fullness(batch, kind, name),
-                        "base": _cluster_id(batch, kind, name),
+                        "base": base,
                     }
                 )
             yield _frame(rows, _NAMES)
@@ -255,8 +259,9 @@ def dedupe(
 ) -> DataFrame:
     """:func:`kznames.dedupe` on a Spark DataFrame: ``df`` with every row, in order,
     and two columns added, the cluster id and the cluster's display name.
-    Missing and empty names get ``null`` in both. The partition of the rows
-    is the one :func:`kznames.dedupe` gives on the same names.
+    Missing and empty names, and names without a letter, get ``null`` in both.
+    The partition of the rows and the ids are the ones :func:`kznames.dedupe`
+    gives on the same names.
 
     >>> from pyspark.sql import SparkSession  # doctest: +SKIP
     >>> spark = SparkSession.builder.master("local[2]").getOrCreate()  # doctest: +SKIP
@@ -281,9 +286,9 @@ def dedupe(
     if require_kind(kind) is None:
         raise ValueError(f"kind must be one of {', '.join(KINDS)}, got None")
     rows = df.withColumn(_ROW, F.monotonically_increasing_id())
-    present = rows.where(F.col(column).isNotNull() & (F.trim(F.col(column)) != ""))
     names = (
-        present.groupBy(F.col(column).cast("string").alias("name"))
+        rows.where(F.col(column).isNotNull())
+        .groupBy(F.col(column).cast("string").alias("name"))
         .agg(F.count("*").alias("count"), F.min(_ROW).alias("first"))
         .mapInPandas(_read(kind, registry), _NAMES)
         .localCheckpoint()

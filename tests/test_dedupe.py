@@ -2,18 +2,21 @@
 
 import gc
 import random
+import re
 import sys
 from collections import defaultdict
 from itertools import combinations
 from pathlib import Path
 
 import pytest
-from hypothesis import given
+from hostile import hostile_texts
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from kznames import Registry, dedupe, dedupe_detail, match_many, transliterate
 from kznames.dedupe import _elements, _surname_candidates
 from kznames.match import _Batch
+from kznames.registry import KINDS
 
 EMPTY = Registry()
 
@@ -164,7 +167,8 @@ def test_any_list(names):
     labels = dedupe(names, registry=EMPTY)
     assert len(labels) == len(names)
     for name, label in zip(names, labels, strict=True):
-        assert (label is None) == (name is None or not name.strip())
+        if name is None or not name.strip():
+            assert label is None
     again = dedupe(names, registry=EMPTY)
     assert labels == again
 
@@ -207,3 +211,24 @@ def test_match_many_names_its_argument(pairs, message):
     with pytest.raises(TypeError, match=message):
         match_many(pairs)
     assert match_many(iter([("Tokayev", "Токаев")])) == match_many([("Tokayev", "Токаев")])
+
+
+def test_a_value_without_a_letter_is_missing():
+    no_letter = ["123", "456", "!!!", "😀", "\u200b", "\t", "\u3000", "\xa0", "ь", "ʼ", "\x00"]
+    for kind in KINDS:
+        assert dedupe([*no_letter, "Tokayev"], kind=kind, registry=EMPTY)[:-1] == [None] * 11
+    result = dedupe_detail(["!!!", "Ivan Petrov"], registry=EMPTY)
+    assert [m.why for m in result.members] == ["missing", "the cluster's name"]
+    assert [c.members for c in result.clusters] == [(1,)]
+
+
+@settings(max_examples=300)
+@given(st.lists(st.one_of(st.none(), hostile_texts()), max_size=12), st.sampled_from(KINDS))
+def test_hostile_values(names, kind):
+    labels = dedupe(names, kind=kind, registry=EMPTY)
+    assert labels == dedupe_detail(names, kind=kind, registry=EMPTY).labels
+    for name, label in zip(names, labels, strict=True):
+        if name is None or not any(c.isalpha() for c in name):
+            assert label is None
+        if label is not None:
+            assert label.startswith(f"{kind}:") and re.search("[a-z]", label.partition(":")[2])

@@ -3,6 +3,9 @@
 import pandas as pd
 import polars as pl
 import pytest
+from hostile import hostile_texts
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from kznames import Registry, dedupe, dedupe_detail, dedupe_frame
 
@@ -82,3 +85,15 @@ def test_the_added_columns_have_the_dtype_of_the_column(dtype):
 def test_bad_input(args, error, message):
     with pytest.raises(error, match=message):
         dedupe_frame(*args)
+
+
+@settings(max_examples=100)
+@given(st.lists(st.one_of(st.none(), hostile_texts(surrogates=False)), min_size=1, max_size=10))
+def test_hostile_values_in_both_libraries(names):
+    expected = dedupe(names, registry=Registry())
+    frame = pd.DataFrame({"name": pd.Series(names, dtype=object)})
+    out = dedupe_frame(frame, "name", registry=Registry())
+    assert [None if pd.isna(v) else v for v in out["kz_cluster"]] == expected
+    frame = pl.DataFrame({"name": names}, schema={"name": pl.String})
+    out = dedupe_frame(frame, "name", registry=Registry())
+    assert out.get_column("kz_cluster").to_list() == expected

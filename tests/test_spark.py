@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+from hostile import hostile_sample
 
 import kznames
 from kznames import spark as kz_spark
@@ -54,8 +55,19 @@ def test_the_partition_and_ids_are_the_ones_dedupe_gives(spark):
     assert _labels(out, "kz_canonical") == [canonical.get(label) for label in expected]
 
 
+def test_hostile_strings_get_the_labels_of_dedupe_on_every_row(spark):
+    names = [None, *hostile_sample(600)]
+    rows = [(name, row) for row, name in enumerate(names)]
+    out = kz_spark.dedupe(spark.createDataFrame(rows, "name string, row long"), "name").toPandas()
+    held = _labels(out, "name")  # Spark holds a lone surrogate as U+FFFD
+    labels = _labels(out)
+    assert list(out["row"]) == list(range(len(names)))
+    assert labels == kznames.dedupe(held)
+    assert sum(label is None for label in labels) > 100 and len(set(labels)) > 50
+
+
 def test_places_and_organisations(spark):
-    places = ["Alma-Ata", "Almaty", "Алматы", None, "Tselinograd", "Ülken Naryn"]
+    places = ["Alma-Ata", "Almaty", "Алматы", None, "Tselinograd", "Ülken Naryn", "!!!", "\t", "1"]
     df = spark.createDataFrame(pd.DataFrame({"city": places}))
     out = kz_spark.dedupe(df, "city", kind="place").toPandas()
     assert _labels(out) == kznames.dedupe(places, kind="place")

@@ -35,6 +35,7 @@ are the same in every process and for any order of the rows, and
 from __future__ import annotations
 
 import gc
+import hashlib
 import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator
@@ -50,6 +51,8 @@ from kznames.registry import KINDS, Entity, Lookup, Registry, require_kind, requ
 from kznames.resolve import has_registry_word, lookup
 
 _LETTER = re.compile(r"[^\W\d_]")
+# The fewest hex digits of the suffix that tells apart clusters of one id.
+SUFFIX_DIGITS = 6
 # Given names longer than this are compared for typos only with equal ones.
 MAX_TYPO_LENGTH = 32
 Progress = Callable[[str, int, int], None]
@@ -388,9 +391,25 @@ def _person_groups(
 
 def _canonical(names: list[str], counts: Counter[str], fullness: Callable[[str], int]) -> str:
     """The fullest spelling (for people: with a given name, then with a patronymic),
-    the most frequent among those; on a tie the longest, then the first in order."""
-    order = {name: k for k, name in enumerate(names)}
-    return max(names, key=lambda n: (fullness(n), counts[n], len(n), -order[n]))
+    the most frequent among those; on a tie the longest, then the first in
+    code point order. Nothing depends on the order of ``names``."""
+    return min(names, key=lambda n: (-fullness(n), -counts[n], -len(n), n))
+
+
+def _digest(name: str) -> str:
+    """The SHA-256 of a cluster's canonical name, in hex (a lone surrogate as
+    itself): it tells apart the clusters whose names make one id."""
+    return hashlib.sha256(name.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def _suffix(digest: str, before: str | None, after: str | None) -> str:
+    """What ends the id of a cluster whose name makes the id of another: the start
+    of its ``digest``, six digits or more, that its neighbours among the
+    sorted digests of that id do not share, so each suffix is unique."""
+    n = SUFFIX_DIGITS
+    while n < len(digest) and any(other and other[:n] == digest[:n] for other in (before, after)):
+        n += 1
+    return digest[:n]
 
 
 def _resolved(registry: Registry, name: str, kind: str) -> Lookup | None:
@@ -581,26 +600,36 @@ def _labels(
 ) -> dict[str, str]:
     """The label of every name; in ``why`` the reason it joined, and in ``shown``
     the canonical name of each cluster outside the registry, from which
-    ``id_of`` makes its id."""
+    ``id_of`` makes its id. Clusters whose names make one id (or an entity's)
+    each get a suffix from their own name (:func:`_suffix`); no id depends on
+    the order of the rows."""
     label: dict[str, str] = {}
     for group in groups:
-        anchor = next((n for n in group if n in entity_of), None)
+        anchor = min((n for n in group if n in entity_of), default=None)
         if anchor is not None:
             for name in group:
                 label[name] = entity_of[anchor]
                 why.setdefault(name, f"same entity as {anchor!r}")
-    taken: Counter[str] = Counter(label.values())
+    taken = set(label.values())
+    by_base: dict[str, list[tuple[str, list[str]]]] = defaultdict(list)
     for group in groups:
-        if group[0] in label:
-            continue
-        canonical = _canonical(group, counts, fullness)
-        base = id_of(canonical)
-        cluster_id = base if taken[base] == 0 else f"{base}-{taken[base] + 1}"
-        taken[base] += 1
-        shown[cluster_id] = canonical
-        for name in group:
-            label[name] = cluster_id
-            why[name] = "the cluster's name" if name == canonical else f"same as {canonical!r}"
+        if group[0] not in label:
+            canonical = _canonical(group, counts, fullness)
+            by_base[id_of(canonical)].append((canonical, group))
+    for base, clusters in by_base.items():
+        if len(clusters) == 1 and base not in taken:
+            ids = [base]
+        else:
+            named = sorted((_digest(canonical), k) for k, (canonical, _) in enumerate(clusters))
+            digests = [None, *(d for d, _ in named), None]
+            ids = [""] * len(clusters)
+            for n, (digest, k) in enumerate(named, 1):
+                ids[k] = f"{base}-{_suffix(digest, digests[n - 1], digests[n + 1])}"
+        for cluster_id, (canonical, group) in zip(ids, clusters, strict=True):
+            shown[cluster_id] = canonical
+            for name in group:
+                label[name] = cluster_id
+                why[name] = "the cluster's name" if name == canonical else f"same as {canonical!r}"
     return label
 
 

@@ -13,8 +13,9 @@ collected on the driver:
    by label propagation: each element takes the smallest label among the
    groups it is in, until no label changes.
 4. A component holding two registry entities is split as in one process, and
-   each cluster is named by its fullest, most frequent spelling; ids that
-   clash get ``-2``, ``-3`` in order of first appearance.
+   each cluster is named by its fullest, most frequent spelling. Clusters
+   whose names make one id each get a suffix from the hash of their own
+   name, by the functions of one process: no id depends on the row order.
 
 Requires ``pip install 'kznames[spark]'`` and Java 17 or newer.
 """
@@ -31,10 +32,12 @@ from kznames.dedupe import (
     _block_keys,
     _canonical,
     _cluster_id,
+    _digest,
     _Element,
     _fullness,
     _resolved,
     _split,
+    _suffix,
 )
 from kznames.identifier import normalize
 from kznames.match import _Batch
@@ -46,7 +49,7 @@ if TYPE_CHECKING:
 
 _ROW = "__kz_row"
 _NAMES = (
-    "name string, count long, first long, entity string, shown string, element string, "
+    "name string, count long, entity string, shown string, element string, "
     "blocks array<string>, own string, full int, base string"
 )
 
@@ -60,9 +63,7 @@ def _read(kind: str, registry: Registry | None) -> Any:
         batch = _Batch()
         for frame in frames:
             rows = []
-            for name, count, first in zip(
-                frame["name"], frame["count"], frame["first"], strict=True
-            ):
+            for name, count in zip(frame["name"], frame["count"], strict=True):
                 base = _cluster_id(batch, kind, name)
                 if base is None:
                     continue
@@ -88,7 +89,6 @@ def _read(kind: str, registry: Registry | None) -> Any:
                     {
                         "name": name,
                         "count": count,
-                        "first": first,
                         "entity": entity.id if entity else None,
                         "shown": entity.name if entity else None,
                         "element": element,
@@ -159,31 +159,24 @@ def _split_component(frame: pd.DataFrame) -> pd.DataFrame:
     return _frame(rows, _SPLIT)
 
 
-_LABELS = "cluster string, base string, shown string, first long, registered boolean"
+_LABELS = "cluster string, base string, shown string, digest string, registered boolean"
 
 
-def _name_cluster(kind: str) -> Any:
-    """The ``applyInPandas`` function of step 4: a cluster's id and display name."""
-
-    def name(frame: pd.DataFrame) -> pd.DataFrame:
-        frame = frame.sort_values("first")
-        cluster = frame["cluster"].iloc[0]
-        first = int(frame["first"].iloc[0])
-        entities = [
-            (e, s) for e, s in zip(frame["entity"], frame["shown"], strict=True) if _text(e)
-        ]
-        if entities:
-            row = {"base": entities[0][0], "shown": entities[0][1], "registered": True}
-        else:
-            names = list(frame["name"])
-            counts = Counter(dict(zip(names, map(int, frame["count"]), strict=True)))
-            full = dict(zip(names, map(int, frame["full"]), strict=True))
-            canonical = _canonical(names, counts, full.__getitem__)
-            base = dict(zip(names, frame["base"], strict=True))[canonical]
-            row = {"base": base, "shown": canonical, "registered": False}
-        return _frame([{"cluster": cluster, "first": first, **row}], _LABELS)
-
-    return name
+def _name_cluster(frame: pd.DataFrame) -> pd.DataFrame:
+    """The ``applyInPandas`` function of step 4: a cluster's base id and display
+    name, and the digest of its name for a suffix."""
+    cluster = frame["cluster"].iloc[0]
+    entities = [(e, s) for e, s in zip(frame["entity"], frame["shown"], strict=True) if _text(e)]
+    if entities:
+        row = {"base": entities[0][0], "shown": entities[0][1], "digest": None, "registered": True}
+    else:
+        names = list(frame["name"])
+        counts = Counter(dict(zip(names, map(int, frame["count"]), strict=True)))
+        full = dict(zip(names, map(int, frame["full"]), strict=True))
+        canonical = _canonical(names, counts, full.__getitem__)
+        base = dict(zip(names, frame["base"], strict=True))[canonical]
+        row = {"base": base, "shown": canonical, "digest": _digest(canonical), "registered": False}
+    return _frame([{"cluster": cluster, **row}], _LABELS)
 
 
 def _components(edges: DataFrame, labels: DataFrame) -> DataFrame:
@@ -277,6 +270,7 @@ def dedupe(
     from pyspark.sql import DataFrame as SparkFrame
     from pyspark.sql import Window
     from pyspark.sql import functions as F
+    from pyspark.sql.types import StringType
 
     if not isinstance(df, SparkFrame):
         raise TypeError(f"df must be a pyspark.sql.DataFrame, got {type(df).__name__}")
@@ -289,7 +283,7 @@ def dedupe(
     names = (
         rows.where(F.col(column).isNotNull())
         .groupBy(F.col(column).cast("string").alias("name"))
-        .agg(F.count("*").alias("count"), F.min(_ROW).alias("first"))
+        .agg(F.count("*").alias("count"))
         .mapInPandas(_read(kind, registry), _NAMES)
         .localCheckpoint()
     )
@@ -330,14 +324,26 @@ def dedupe(
         named = names.join(elements.select("element", "rep"), "element").join(placed, "rep")
     else:
         named = names.withColumn("cluster", F.col("element"))
-    clusters = named.groupBy("cluster").applyInPandas(_name_cluster(kind), _LABELS)
-    order = Window.partitionBy("base").orderBy(F.desc("registered"), "first")
-    labelled = clusters.withColumn("rank", F.row_number().over(order)).select(
-        "cluster",
-        F.when(F.col("rank") == 1, F.col("base"))
-        .otherwise(F.concat_ws("-", "base", F.col("rank").cast("string")))
-        .alias(cluster),
-        F.col("shown").alias(canonical),
+    by_base = Window.partitionBy("base")
+    in_order = by_base.orderBy("digest")
+    clusters = (
+        named.groupBy("cluster")
+        .applyInPandas(_name_cluster, _LABELS)
+        .withColumn("alone", F.col("registered") | (F.count("*").over(by_base) == 1))
+        .withColumn("before", F.lag("digest").over(in_order))
+        .withColumn("after", F.lead("digest").over(in_order))
+    )
+    suffix = F.udf(_suffix, StringType())
+    labelled = (
+        clusters.where("alone")
+        .select("cluster", F.col("base").alias(cluster), F.col("shown").alias(canonical))
+        .union(
+            clusters.where(~F.col("alone")).select(
+                "cluster",
+                F.concat_ws("-", "base", suffix("digest", "before", "after")).alias(cluster),
+                F.col("shown").alias(canonical),
+            )
+        )
     )
     by_name = named.select(F.col("name").alias("__kz_name"), "cluster").join(labelled, "cluster")
     return (

@@ -1,6 +1,8 @@
 """kznames.spark.dedupe: the in-process clustering on Spark, in local mode."""
 
 import os
+import random
+import re
 import subprocess
 import sys
 from collections import defaultdict
@@ -53,6 +55,21 @@ def test_the_partition_and_ids_are_the_ones_dedupe_gives(spark):
     assert _labels(out) == expected
     canonical = {c.id: c.name for c in kznames.dedupe_detail(names).clusters}
     assert _labels(out, "kz_canonical") == [canonical.get(label) for label in expected]
+
+
+def test_the_ids_do_not_depend_on_the_order_of_the_rows(spark):
+    names = [
+        *_generated(1500, seed=13),
+        *["Петров Иван Сергеевич", "Петров Иван Иванович", "Petrov Ivan Olegovich"],
+        *["Иванова А.", "Ivanova A.", "Ivanova Aida", "Ivanova Aiza", "ИВАНОВА Аида"],
+    ]
+    expected = dict(zip(names, kznames.dedupe(names), strict=True))
+    shuffled = random.Random(3).sample(names, len(names))
+    out = kz_spark.dedupe(spark.createDataFrame(pd.DataFrame({"name": shuffled})), "name")
+    got = out.toPandas()
+    assert dict(zip(got["name"], _labels(got), strict=True)) == expected
+    suffixed = {label for label in expected.values() if re.search("-[0-9a-f]{6,}$", label)}
+    assert len(suffixed) > 10
 
 
 def test_hostile_strings_get_the_labels_of_dedupe_on_every_row(spark):

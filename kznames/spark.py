@@ -263,22 +263,34 @@ def dedupe(
     >>> dedupe(df, "name").collect()[0].kz_cluster  # doctest: +SKIP
     'person:tokayev-kassym-jomart'
 
-    Raises ``TypeError`` for a ``df`` that is not a Spark DataFrame or a column
-    name that is not a ``str``, and ``ValueError`` for a missing column or an
-    unknown kind.
+    Raises ``TypeError`` for a ``df`` that is not a Spark DataFrame, a column
+    name that is not a ``str`` or a column that does not hold strings, or a
+    ``registry`` that is not a :class:`kznames.Registry`; ``ValueError`` for
+    a column ``df`` lacks or has twice, an added column it already has, or
+    an unknown kind.
     """
     from pyspark.sql import DataFrame as SparkFrame
     from pyspark.sql import Window
     from pyspark.sql import functions as F
-    from pyspark.sql.types import StringType
+    from pyspark.sql.types import CharType, StringType, VarcharType
 
     if not isinstance(df, SparkFrame):
-        raise TypeError(f"df must be a pyspark.sql.DataFrame, got {type(df).__name__}")
+        raise TypeError(f"df must be a pyspark.sql.DataFrame, not {type(df).__name__}")
     require_str(column, "column")
     if column not in df.columns:
         raise ValueError(f"column {column!r} is not in df; its columns are {', '.join(df.columns)}")
+    if df.columns.count(column) > 1:
+        raise ValueError(f"column {column!r} is twice in df; name it once")
+    held = df.schema[column].dataType
+    if not isinstance(held, StringType | VarcharType | CharType):
+        raise TypeError(f"column {column!r} must hold strings, not {held.simpleString()}")
     if require_kind(kind) is None:
         raise ValueError(f"kind must be one of {', '.join(KINDS)}, got None")
+    require_registry(registry)
+    for name, argument in ((cluster, "cluster"), (canonical, "canonical")):
+        require_str(name, argument)
+        if name in df.columns:
+            raise ValueError(f"{argument} column {name!r} is already in df")
     rows = df.withColumn(_ROW, F.monotonically_increasing_id())
     names = (
         rows.where(F.col(column).isNotNull())

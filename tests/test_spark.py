@@ -16,6 +16,7 @@ import kznames
 from kznames import spark as kz_spark
 
 pyspark = pytest.importorskip("pyspark")
+F = pytest.importorskip("pyspark.sql.functions")
 
 
 @pytest.fixture(scope="module")
@@ -122,13 +123,22 @@ def test_local_session_runs_workers_in_this_python(spark):
 
 
 def test_bad_input(spark):
-    df = spark.createDataFrame(pd.DataFrame({"name": ["Tokayev"]}))
-    with pytest.raises(TypeError, match=r"df must be a pyspark\.sql\.DataFrame"):
-        kz_spark.dedupe(pd.DataFrame({"name": ["Tokayev"]}), "name")
-    with pytest.raises(ValueError, match="column 'nom' is not in df"):
-        kz_spark.dedupe(df, "nom")
-    with pytest.raises(ValueError, match="kind must be one of"):
-        kz_spark.dedupe(df, "name", kind="city")
+    df = spark.createDataFrame(pd.DataFrame({"name": ["Tokayev"], "n": [1]}))
+    bad = [
+        ((pd.DataFrame({"name": ["Tokayev"]}), "name"), {}, TypeError, r"df must be a pyspark"),
+        ((None, "name"), {}, TypeError, "df must be a pyspark.sql.DataFrame, not NoneType"),
+        ((df, None), {}, TypeError, "column must be a str, not NoneType"),
+        ((df, "nom"), {}, ValueError, "column 'nom' is not in df"),
+        ((df, "n"), {}, TypeError, "column 'n' must hold strings, not bigint"),
+        ((df, "name"), {"kind": "city"}, ValueError, "kind must be one of"),
+        ((df, "name"), {"registry": "x.csv"}, TypeError, "registry must be a kznames.Registry"),
+        ((df, "name"), {"cluster": 3}, TypeError, "cluster must be a str, not int"),
+        ((df, "name"), {"canonical": "n"}, ValueError, "canonical column 'n' is already in df"),
+        ((df.select("name", F.col("n").alias("name")), "name"), {}, ValueError, "is twice in df"),
+    ]
+    for args, kwargs, error, message in bad:
+        with pytest.raises(error, match=message):
+            kz_spark.dedupe(*args, **kwargs)
 
 
 def test_kznames_and_its_spark_module_import_without_pyspark():

@@ -9,10 +9,14 @@ People are then compared in blocks, each block clustered on its own:
 
 * a *surname block* holds the elements with one surname key (an element whose
   word order is uncertain sits in the block of each reading). Within it only
-  the pairs that can be the same person are compared: the same first given
-  name or a given name one edit away, an initial and the given names it can
-  stand for, a name without given names against all, and only where the
-  fathers' names are equal, a typo apart or missing;
+  the pairs that can be the same person are compared: given names whose
+  parts begin the other's or one edit away, initials that begin the
+  other's, an initial and the given names it can stand for, a name without
+  given names against all, and only where the fathers' names are equal, a
+  typo apart or missing. Each of these is found by an index (a trie of the
+  parts, the deletions of a key), not by a loop over every pair, so a block
+  of thousands of distinct given names, initials or fathers costs work in
+  proportion to its size and the pairs found;
 * a *typo block* holds the elements with one given name and one father's name,
   and compares those whose surnames are one edit apart (``match()`` accepts
   a surname typo only when the rest agrees in full).
@@ -36,12 +40,12 @@ from __future__ import annotations
 
 import gc
 import hashlib
+import itertools
 import re
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
-from itertools import combinations
 
 from kznames._check import require_iterable
 from kznames.fold import key
@@ -127,22 +131,25 @@ class _Element:
     entity: str | None
 
 
-def _given_class(batch: _Batch, reading: Compiled) -> tuple[str, str, str]:
-    """What a reading's given names look like: ``("full", joined keys, first part)``,
-    ``("initial", first letter, "")`` or ``("none", "", "")``."""
+GivenClass = tuple[str, str, tuple[str, ...]]
+
+
+def _given_class(batch: _Batch, reading: Compiled) -> GivenClass:
+    """What a reading's given names look like: ``("full", joined keys, parts)``,
+    ``("initial", first letter, parts)`` or ``("none", "", ())``, where the
+    parts are the keys of the given names' parts, or the initials' letters."""
     given, initials, _ = batch.values[reading[5]]
     if given:
-        return "full", "".join(part for name in given for part in name), given[0][0]
+        parts = tuple(part for name in given for part in name)
+        return "full", "".join(parts), parts
     if initials:
-        return "initial", initials[0][0][:1], ""
-    return "none", "", ""
-
-
-GivenClass = tuple[str, str, str]
+        return "initial", initials[0][0][:1], tuple(part for name in initials for part in name)
+    return "none", "", ()
 
 
 def _neighbours(keys: Iterable[str]) -> dict[str, set[str]]:
-    """For each key, the keys at most one edit from it (itself included)."""
+    """For each key, the keys that share a deletion with it (itself included): all
+    those one edit or one swap away."""
     by_deletion: dict[str, set[str]] = defaultdict(set)
     for k in keys:
         for d in _deletions(k):
@@ -154,45 +161,91 @@ def _neighbours(keys: Iterable[str]) -> dict[str, set[str]]:
     return out
 
 
+class _Trie:
+    """A node of a trie of given-name parts: the classes whose parts end here."""
+
+    __slots__ = ("below", "here")
+
+    def __init__(self) -> None:
+        self.below: dict[str, _Trie] = {}
+        self.here: list[GivenClass] = []
+
+
+def _prefix_pairs(classes: list[GivenClass]) -> Iterator[tuple[GivenClass, GivenClass]]:
+    """Pairs of classes of one kind whose parts begin the other's (``Kassym`` and
+    ``Kassym-Jomart``; ``I.`` and ``I. A.``), a class with itself included:
+    found along a trie of the parts, in time linear in the parts and the pairs."""
+    roots: dict[str, _Trie] = defaultdict(_Trie)
+    for cls in classes:
+        node = roots[cls[0]]
+        for part in cls[2]:
+            node = node.below.get(part) or node.below.setdefault(part, _Trie())
+        node.here.append(cls)
+    for cls in classes:
+        node = roots[cls[0]]
+        for part in cls[2]:
+            node = node.below[part]
+            for other in node.here:
+                yield other, cls
+
+
 def _class_pairs(classes: Iterable[GivenClass]) -> Iterator[tuple[GivenClass, GivenClass]]:
     """Pairs of given-name classes whose names may be one person's, a class with
-    itself included: full names with the same first part (``Kassym`` and
-    ``Kassym-Jomart``) or one edit apart (``Kassymjomart``, a typo), an initial
-    and the full names of its letter, initials of one letter, and a name
-    without given names with every class."""
+    itself included: those ``match()`` may call the same given names, so
+    that no pair it calls the same person is left out. Full names whose parts
+    begin the other's (``Kassym`` and ``Kassym-Jomart``) or one edit apart
+    (``Kassymjomart``, a typo), initials that begin the other's, an initial
+    and the full names of its letter, and a name without given names with
+    every class."""
     by_key: dict[tuple[str, str], list[GivenClass]] = defaultdict(list)
     probes: list[tuple[GivenClass, list[tuple[str, str]]]] = []
     anyone: list[GivenClass] = []
     everyone = sorted(set(classes))
     for cls in everyone:
-        kind, text, first = cls
+        kind, text, _ = cls
         if kind == "none":
             anyone.append(cls)
             continue
         if kind == "full":
-            probe = [("part", first)] + [("deletion", d) for d in _deletions(text)]
+            probe = [("deletion", d) for d in _deletions(text)]
             own = [("letter", text[:1]), *probe]
         else:
+            own = []
             letters = ("y", "e", "i") if text == "y" else (text,)
-            own = [("initial", text)]
-            probe = [("initial", text)] + [("letter", letter) for letter in letters]
+            probe = [("letter", letter) for letter in letters]
         for k in own:
             by_key[k].append(cls)
         probes.append((cls, probe))
     seen: set[tuple[GivenClass, GivenClass]] = set()
-    for cls, probe in probes:
-        for k in probe:
-            for other in by_key.get(k, ()):
-                pair = (cls, other) if cls <= other else (other, cls)
-                if pair not in seen:
-                    seen.add(pair)
-                    yield pair
-    for cls in anyone:
-        for other in everyone:
-            pair = (cls, other) if cls <= other else (other, cls)
-            if pair not in seen:
-                seen.add(pair)
-                yield pair
+    found = itertools.chain(
+        _prefix_pairs([cls for cls, _ in probes]),
+        ((cls, other) for cls, probe in probes for k in probe for other in by_key.get(k, ())),
+        ((cls, other) for cls in anyone for other in everyone),
+    )
+    for a, b in found:
+        pair = (a, b) if a <= b else (b, a)
+        if pair not in seen:
+            seen.add(pair)
+            yield pair
+
+
+def _father_pairs(
+    left: Mapping[str, object], right: Mapping[str, object], near: Mapping[str, set[str]]
+) -> Iterator[tuple[str, str]]:
+    """The fathers' names, one of ``left`` and one of ``right``, that may be one
+    father's: equal, sharing a deletion (``near``) or one missing. The names
+    of the smaller side are looked up in the other, so the work grows with
+    the smaller side and the pairs found, not with their product."""
+    if len(right) < len(left):
+        yield from ((f, g) for g, f in _father_pairs(right, left, near))
+        return
+    for f in left:
+        if not f:
+            yield from ((f, g) for g in right)
+            continue
+        if "" in right:
+            yield f, ""
+        yield from ((f, g) for g in near[f] if g in right)
 
 
 def _surname_candidates(
@@ -200,7 +253,7 @@ def _surname_candidates(
 ) -> set[tuple[int, int]]:
     """Pairs of a surname block's members (by position) that may be one person: of
     given-name classes that may agree (see :func:`_class_pairs`), and with
-    fathers' names that may agree (equal, one edit apart, or one missing)."""
+    fathers' names that may agree (see :func:`_father_pairs`)."""
     values = batch.values
     by_class: dict[GivenClass, dict[str, list[int]]] = defaultdict(lambda: defaultdict(list))
     for i, element in enumerate(members):
@@ -211,11 +264,8 @@ def _surname_candidates(
     pairs: set[tuple[int, int]] = set()
     for a, b in _class_pairs(by_class):
         left, right = by_class[a], by_class[b]
-        for f, members_f in left.items():
-            for g, members_g in right.items():
-                if f and g and g not in fathers[f]:
-                    continue
-                pairs.update((min(i, j), max(i, j)) for i in members_f for j in members_g if i != j)
+        for f, g in _father_pairs(left, right, fathers):
+            pairs.update((min(i, j), max(i, j)) for i in left[f] for j in right[g] if i != j)
     return pairs
 
 
@@ -229,7 +279,7 @@ def _typo_candidates(
             by_deletion[d].append(i)
     pairs = set()
     for group in by_deletion.values():
-        for i, j in combinations(group, 2):
+        for i, j in itertools.combinations(group, 2):
             a, b = key_of[i], key_of[j]
             if a == b or _similar(a, b):
                 pairs.add((i, j))

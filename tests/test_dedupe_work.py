@@ -129,3 +129,35 @@ def test_candidates_of_distinct_patronymics_are_few():
     (surname,) = {r[0] for e in elements for r in e.readings}
     found, work = _lines(lambda: _surname_candidates(batch, surname, elements))
     assert len(found) < 2 * len(elements) and work < 100 * len(elements)
+
+
+GIVEN = ["Ivan", "Igor", "Ivanna", "Kassym", "Jomart", "Kassym-Jomart", "Kasym", "Yerlan", "Erlan"]
+INITIALS = ["I.", "K.-J.", "I. P.", "Y.", "E.", "K. J.", "I.P.", "K."]
+FATHERS = ["Petrovich", "Petrovna", "Kemeluly", "Kemelevich", "Petrov", "Ivanovich", "Kemeluli"]
+
+
+@st.composite
+def _person(draw):
+    words = [draw(st.sampled_from(["Ivanov", "Ivanova", "Иванов", "Tokayev"]))]
+    words += draw(st.lists(st.sampled_from(GIVEN), max_size=2))
+    words += draw(st.lists(st.sampled_from(INITIALS), max_size=1))
+    words += draw(st.lists(st.sampled_from(FATHERS), max_size=1))
+    return " ".join(draw(st.permutations(words)) if draw(st.booleans()) else words)
+
+
+@settings(max_examples=200)
+@given(st.lists(_person(), min_size=2, max_size=14, unique=True))
+def test_every_pair_match_calls_the_same_in_a_block_is_a_candidate(names):
+    batch = _Batch()
+    elements, _ = _elements(batch, names, {})
+    for surname in {r[0] for e in elements for r in e.readings}:
+        members = [e for e in elements if any(r[0] == surname for r in e.readings)]
+        found = _surname_candidates(batch, surname, members)
+        # match()'s decision on the readings of this block only (a pair that is
+        # the same person by its other readings is compared in their block).
+        here = _Batch()
+        here.__dict__.update(vars(batch))
+        here.names = {e.name: tuple(r for r in e.readings if r[0] == surname) for e in members}
+        for i, j in itertools.combinations(range(len(members)), 2):
+            a, b = members[i].name, members[j].name
+            assert (i, j) in found or not here.pair(a, b)[1], (a, b)

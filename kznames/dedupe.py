@@ -470,18 +470,21 @@ def _resolved(registry: Registry, name: str, kind: str) -> Lookup | None:
     return lookup(registry, name, kind, inflected=False)
 
 
-def _cluster_id(batch: _Batch, kind: str, name: str) -> str | None:
-    """The id of a cluster outside the registry whose canonical name is ``name``,
-    or ``None`` when that id would hold no letter. Such a name is missing in
-    every engine, like ``None``: it has no letter the variant key keeps (it is
+def _cluster_id(batch: _Batch, kind: str, name: str) -> str:
+    """The id of a cluster outside the registry whose canonical name is ``name``."""
+    if kind != "person":
+        return f"{kind}:" + "-".join(key(name).split())
+    reading = batch.readings(name)[0]
+    return person_id(batch.values[reading[0]], batch.values[reading[5]][0], name)
+
+
+def _has_letter(cluster_id: str) -> bool:
+    """Whether the id a name would give its cluster (:func:`_cluster_id`) holds a
+    letter after its kind. A name whose id would not is missing in every
+    engine, like ``None``: it has no letter the variant key keeps (it is
     empty, whitespace of any kind, digits, punctuation, emoji, invisible
     characters, a soft sign alone), and all such names would share one id."""
-    if kind != "person":
-        found = f"{kind}:" + "-".join(key(name).split())
-    else:
-        reading = batch.readings(name)[0]
-        found = person_id(batch.values[reading[0]], batch.values[reading[5]][0], name)
-    return found if _LETTER.search(found, len(kind) + 1) else None
+    return _LETTER.search(cluster_id, cluster_id.index(":") + 1) is not None
 
 
 def _fullness(batch: _Batch, kind: str, name: str) -> int:
@@ -548,16 +551,16 @@ def _clustered(
     if progress is not None and not callable(progress):
         raise TypeError(f"progress must be callable or None, got {type(progress).__name__}")
     reg = require_registry(registry)
-    values, seen = _distinct(names, argument)
+    values, first = _distinct(names, argument)
     why: dict[str, str] = {}
     entities: dict[str, Entity] = {}
     entity_of: dict[str, str] = {}
-    own: dict[str, str] = {}
     batch = _Batch()
+    seen = list(first)
     for n, name in enumerate(seen, 1):
-        own_id = _cluster_id(batch, kind, name)
-        if own_id is not None:
-            own[name] = own_id
+        if not _has_letter(_cluster_id(batch, kind, name)):
+            del first[name]
+        else:
             found = _resolved(reg, name, kind)
             if found is not None and found.entity is not None:
                 entity_of[name] = found.entity.id
@@ -565,7 +568,6 @@ def _clustered(
                 why[name] = f"registry: {found.how}"
         if progress is not None and (n % 1000 == 0 or n == len(seen)):
             progress("parsing", n, len(seen))
-    first = {name: seen[name] for name in own}
     counts = Counter(v for v in values if v in first)
     distinct = list(first)
     if kind == "person":
@@ -591,7 +593,7 @@ def _clustered(
         entity_of,
         counts,
         why,
-        own.__getitem__,
+        lambda name: _cluster_id(batch, kind, name),
         lambda name: _fullness(batch, kind, name),
         shown,
     )

@@ -35,6 +35,7 @@ from kznames.dedupe import (
     _digest,
     _Element,
     _fullness,
+    _has_letter,
     _resolved,
     _split,
     _suffix,
@@ -65,7 +66,7 @@ def _read(kind: str, registry: Registry | None) -> Any:
             rows = []
             for name, count in zip(frame["name"], frame["count"], strict=True):
                 base = _cluster_id(batch, kind, name)
-                if base is None:
+                if not _has_letter(base):
                     continue
                 found = _resolved(reg, name, kind)
                 entity = found.entity if found is not None else None

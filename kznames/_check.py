@@ -8,3 +8,19 @@ def require_str(value: object, name: str) -> str:
     if not isinstance(value, str):
         raise TypeError(f"{name} must be a str, not {type(value).__name__}")
     return value
+
+
+def require_iterable(value: object, name: str, items: str) -> None:
+    """Raise a ``TypeError`` naming ``name`` unless ``value`` is an iterable (of
+    ``items``, said in the message) other than a ``str`` or ``bytes``, whose
+    items would be its characters."""
+    if isinstance(value, str | bytes | bytearray):
+        what = "a str" if isinstance(value, str) else type(value).__name__
+        raise TypeError(
+            f"{name} must be an iterable of {items}, not {what} (its items would be its characters)"
+        )
+    try:
+        iter(value)  # type: ignore[call-overload]
+    except TypeError:
+        what = type(value).__name__
+        raise TypeError(f"{name} must be an iterable of {items}, not {what}") from None

@@ -9,10 +9,14 @@ People are then compared in blocks, each block clustered on its own:
 
 * a *surname block* holds the elements with one surname key (an element whose
   word order is uncertain sits in the block of each reading). Within it only
-  the pairs that can be the same person are compared: the same first given
-  name or a given name one edit away, an initial and the given names it can
-  stand for, a name without given names against all, and only where the
-  fathers' names are equal, a typo apart or missing;
+  the pairs that can be the same person are compared: given names whose
+  parts begin the other's or one edit away, initials that begin the
+  other's, an initial and the given names it can stand for, a name without
+  given names against all, and only where the fathers' names are equal, a
+  typo apart or missing. Each of these is found by an index (a trie of the
+  parts, the deletions of a key), not by a loop over every pair, so a block
+  of thousands of distinct given names, initials or fathers costs work in
+  proportion to its size and the pairs found;
 * a *typo block* holds the elements with one given name and one father's name,
   and compares those whose surnames are one edit apart (``match()`` accepts
   a surname typo only when the rest agrees in full).
@@ -35,18 +39,24 @@ are the same in every process and for any order of the rows, and
 from __future__ import annotations
 
 import gc
+import hashlib
+import itertools
+import re
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
-from itertools import combinations
 
+from kznames._check import require_iterable
 from kznames.fold import key
 from kznames.identifier import normalize
 from kznames.match import Compiled, _Batch, _similar, person_id
 from kznames.registry import KINDS, Entity, Lookup, Registry, require_kind, require_registry
 from kznames.resolve import has_registry_word, lookup
 
+_LETTER = re.compile(r"[^\W\d_]")
+# The fewest hex digits of the suffix that tells apart clusters of one id.
+SUFFIX_DIGITS = 6
 # Given names longer than this are compared for typos only with equal ones.
 MAX_TYPO_LENGTH = 32
 Progress = Callable[[str, int, int], None]
@@ -87,14 +97,19 @@ class Deduplication:
         return [m.cluster for m in self.members]
 
 
-def _distinct(names: Iterable[str | None]) -> tuple[list[str | None], dict[str, int]]:
+def _distinct(
+    names: Iterable[str | None], argument: str
+) -> tuple[list[str | None], dict[str, int]]:
+    """The values of ``names``, and the first row of each distinct name; ``argument``
+    is what an error calls ``names``."""
+    require_iterable(names, argument, "names (str or None)")
     values: list[str | None] = []
     first: dict[str, int] = {}
     for i, name in enumerate(names):
         if name is not None and not isinstance(name, str):
-            raise TypeError(f"names must hold str or None, got {type(name).__name__} at {i}")
+            raise TypeError(f"{argument} must hold str or None, got {type(name).__name__} at {i}")
         values.append(name)
-        if name is not None and name.strip() and name not in first:
+        if name is not None and name not in first:
             first[name] = i
     return values, first
 
@@ -116,22 +131,25 @@ class _Element:
     entity: str | None
 
 
-def _given_class(batch: _Batch, reading: Compiled) -> tuple[str, str, str]:
-    """What a reading's given names look like: ``("full", joined keys, first part)``,
-    ``("initial", first letter, "")`` or ``("none", "", "")``."""
+GivenClass = tuple[str, str, tuple[str, ...]]
+
+
+def _given_class(batch: _Batch, reading: Compiled) -> GivenClass:
+    """What a reading's given names look like: ``("full", joined keys, parts)``,
+    ``("initial", first letter, parts)`` or ``("none", "", ())``, where the
+    parts are the keys of the given names' parts, or the initials' letters."""
     given, initials, _ = batch.values[reading[5]]
     if given:
-        return "full", "".join(part for name in given for part in name), given[0][0]
+        parts = tuple(part for name in given for part in name)
+        return "full", "".join(parts), parts
     if initials:
-        return "initial", initials[0][0][:1], ""
-    return "none", "", ""
-
-
-GivenClass = tuple[str, str, str]
+        return "initial", initials[0][0][:1], tuple(part for name in initials for part in name)
+    return "none", "", ()
 
 
 def _neighbours(keys: Iterable[str]) -> dict[str, set[str]]:
-    """For each key, the keys at most one edit from it (itself included)."""
+    """For each key, the keys that share a deletion with it (itself included): all
+    those one edit or one swap away."""
     by_deletion: dict[str, set[str]] = defaultdict(set)
     for k in keys:
         for d in _deletions(k):
@@ -143,45 +161,91 @@ def _neighbours(keys: Iterable[str]) -> dict[str, set[str]]:
     return out
 
 
+class _Trie:
+    """A node of a trie of given-name parts: the classes whose parts end here."""
+
+    __slots__ = ("below", "here")
+
+    def __init__(self) -> None:
+        self.below: dict[str, _Trie] = {}
+        self.here: list[GivenClass] = []
+
+
+def _prefix_pairs(classes: list[GivenClass]) -> Iterator[tuple[GivenClass, GivenClass]]:
+    """Pairs of classes of one kind whose parts begin the other's (``Kassym`` and
+    ``Kassym-Jomart``; ``I.`` and ``I. A.``), a class with itself included:
+    found along a trie of the parts, in time linear in the parts and the pairs."""
+    roots: dict[str, _Trie] = defaultdict(_Trie)
+    for cls in classes:
+        node = roots[cls[0]]
+        for part in cls[2]:
+            node = node.below.get(part) or node.below.setdefault(part, _Trie())
+        node.here.append(cls)
+    for cls in classes:
+        node = roots[cls[0]]
+        for part in cls[2]:
+            node = node.below[part]
+            for other in node.here:
+                yield other, cls
+
+
 def _class_pairs(classes: Iterable[GivenClass]) -> Iterator[tuple[GivenClass, GivenClass]]:
     """Pairs of given-name classes whose names may be one person's, a class with
-    itself included: full names with the same first part (``Kassym`` and
-    ``Kassym-Jomart``) or one edit apart (``Kassymjomart``, a typo), an initial
-    and the full names of its letter, initials of one letter, and a name
-    without given names with every class."""
+    itself included: those ``match()`` may call the same given names, so
+    that no pair it calls the same person is left out. Full names whose parts
+    begin the other's (``Kassym`` and ``Kassym-Jomart``) or one edit apart
+    (``Kassymjomart``, a typo), initials that begin the other's, an initial
+    and the full names of its letter, and a name without given names with
+    every class."""
     by_key: dict[tuple[str, str], list[GivenClass]] = defaultdict(list)
     probes: list[tuple[GivenClass, list[tuple[str, str]]]] = []
     anyone: list[GivenClass] = []
     everyone = sorted(set(classes))
     for cls in everyone:
-        kind, text, first = cls
+        kind, text, _ = cls
         if kind == "none":
             anyone.append(cls)
             continue
         if kind == "full":
-            probe = [("part", first)] + [("deletion", d) for d in _deletions(text)]
+            probe = [("deletion", d) for d in _deletions(text)]
             own = [("letter", text[:1]), *probe]
         else:
+            own = []
             letters = ("y", "e", "i") if text == "y" else (text,)
-            own = [("initial", text)]
-            probe = [("initial", text)] + [("letter", letter) for letter in letters]
+            probe = [("letter", letter) for letter in letters]
         for k in own:
             by_key[k].append(cls)
         probes.append((cls, probe))
     seen: set[tuple[GivenClass, GivenClass]] = set()
-    for cls, probe in probes:
-        for k in probe:
-            for other in by_key.get(k, ()):
-                pair = (cls, other) if cls <= other else (other, cls)
-                if pair not in seen:
-                    seen.add(pair)
-                    yield pair
-    for cls in anyone:
-        for other in everyone:
-            pair = (cls, other) if cls <= other else (other, cls)
-            if pair not in seen:
-                seen.add(pair)
-                yield pair
+    found = itertools.chain(
+        _prefix_pairs([cls for cls, _ in probes]),
+        ((cls, other) for cls, probe in probes for k in probe for other in by_key.get(k, ())),
+        ((cls, other) for cls in anyone for other in everyone),
+    )
+    for a, b in found:
+        pair = (a, b) if a <= b else (b, a)
+        if pair not in seen:
+            seen.add(pair)
+            yield pair
+
+
+def _father_pairs(
+    left: Mapping[str, object], right: Mapping[str, object], near: Mapping[str, set[str]]
+) -> Iterator[tuple[str, str]]:
+    """The fathers' names, one of ``left`` and one of ``right``, that may be one
+    father's: equal, sharing a deletion (``near``) or one missing. The names
+    of the smaller side are looked up in the other, so the work grows with
+    the smaller side and the pairs found, not with their product."""
+    if len(right) < len(left):
+        yield from ((f, g) for g, f in _father_pairs(right, left, near))
+        return
+    for f in left:
+        if not f:
+            yield from ((f, g) for g in right)
+            continue
+        if "" in right:
+            yield f, ""
+        yield from ((f, g) for g in near[f] if g in right)
 
 
 def _surname_candidates(
@@ -189,7 +253,7 @@ def _surname_candidates(
 ) -> set[tuple[int, int]]:
     """Pairs of a surname block's members (by position) that may be one person: of
     given-name classes that may agree (see :func:`_class_pairs`), and with
-    fathers' names that may agree (equal, one edit apart, or one missing)."""
+    fathers' names that may agree (see :func:`_father_pairs`)."""
     values = batch.values
     by_class: dict[GivenClass, dict[str, list[int]]] = defaultdict(lambda: defaultdict(list))
     for i, element in enumerate(members):
@@ -200,11 +264,8 @@ def _surname_candidates(
     pairs: set[tuple[int, int]] = set()
     for a, b in _class_pairs(by_class):
         left, right = by_class[a], by_class[b]
-        for f, members_f in left.items():
-            for g, members_g in right.items():
-                if f and g and g not in fathers[f]:
-                    continue
-                pairs.update((min(i, j), max(i, j)) for i in members_f for j in members_g if i != j)
+        for f, g in _father_pairs(left, right, fathers):
+            pairs.update((min(i, j), max(i, j)) for i in left[f] for j in right[g] if i != j)
     return pairs
 
 
@@ -218,7 +279,7 @@ def _typo_candidates(
             by_deletion[d].append(i)
     pairs = set()
     for group in by_deletion.values():
-        for i, j in combinations(group, 2):
+        for i, j in itertools.combinations(group, 2):
             a, b = key_of[i], key_of[j]
             if a == b or _similar(a, b):
                 pairs.add((i, j))
@@ -380,9 +441,25 @@ def _person_groups(
 
 def _canonical(names: list[str], counts: Counter[str], fullness: Callable[[str], int]) -> str:
     """The fullest spelling (for people: with a given name, then with a patronymic),
-    the most frequent among those; on a tie the longest, then the first in order."""
-    order = {name: k for k, name in enumerate(names)}
-    return max(names, key=lambda n: (fullness(n), counts[n], len(n), -order[n]))
+    the most frequent among those; on a tie the longest, then the first in
+    code point order. Nothing depends on the order of ``names``."""
+    return min(names, key=lambda n: (-fullness(n), -counts[n], -len(n), n))
+
+
+def _digest(name: str) -> str:
+    """The SHA-256 of a cluster's canonical name, in hex (a lone surrogate as
+    itself): it tells apart the clusters whose names make one id."""
+    return hashlib.sha256(name.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def _suffix(digest: str, before: str | None, after: str | None) -> str:
+    """What ends the id of a cluster whose name makes the id of another: the start
+    of its ``digest``, six digits or more, that its neighbours among the
+    sorted digests of that id do not share, so each suffix is unique."""
+    n = SUFFIX_DIGITS
+    while n < len(digest) and any(other and other[:n] == digest[:n] for other in (before, after)):
+        n += 1
+    return digest[:n]
 
 
 def _resolved(registry: Registry, name: str, kind: str) -> Lookup | None:
@@ -399,6 +476,15 @@ def _cluster_id(batch: _Batch, kind: str, name: str) -> str:
         return f"{kind}:" + "-".join(key(name).split())
     reading = batch.readings(name)[0]
     return person_id(batch.values[reading[0]], batch.values[reading[5]][0], name)
+
+
+def _has_letter(cluster_id: str) -> bool:
+    """Whether the id a name would give its cluster (:func:`_cluster_id`) holds a
+    letter after its kind. A name whose id would not is missing in every
+    engine, like ``None``: it has no letter the variant key keeps (it is
+    empty, whitespace of any kind, digits, punctuation, emoji, invisible
+    characters, a soft sign alone), and all such names would share one id."""
+    return _LETTER.search(cluster_id, cluster_id.index(":") + 1) is not None
 
 
 def _fullness(batch: _Batch, kind: str, name: str) -> int:
@@ -436,39 +522,54 @@ class _Run:
     # Each cluster's display name: the entity's name, or the canonical spelling.
     shown: dict[str, str]
 
+    def labels(self) -> list[str | None]:
+        """The label of each input, in input order; ``None`` for a missing one."""
+        return [None if v is None else self.label.get(v) for v in self.values]
+
 
 def _run(
-    names: Iterable[str | None], kind: str, registry: Registry | None, progress: Progress | None
+    names: Iterable[str | None],
+    kind: str,
+    registry: Registry | None,
+    progress: Progress | None,
+    argument: str = "names",
 ) -> _Run:
+    """Cluster ``names``; ``argument`` is what an error calls them."""
     with _collector_paused():
-        return _clustered(names, kind, registry, progress)
+        return _clustered(names, kind, registry, progress, argument)
 
 
 def _clustered(
-    names: Iterable[str | None], kind: str, registry: Registry | None, progress: Progress | None
+    names: Iterable[str | None],
+    kind: str,
+    registry: Registry | None,
+    progress: Progress | None,
+    argument: str,
 ) -> _Run:
     if require_kind(kind) is None:
         raise ValueError(f"kind must be one of {', '.join(KINDS)}, got None")
     if progress is not None and not callable(progress):
         raise TypeError(f"progress must be callable or None, got {type(progress).__name__}")
     reg = require_registry(registry)
-    values, first = _distinct(names)
-    counts = Counter(v for v in values if v is not None and v.strip())
-    distinct = list(first)
+    values, first = _distinct(names, argument)
     why: dict[str, str] = {}
     entities: dict[str, Entity] = {}
     entity_of: dict[str, str] = {}
     batch = _Batch()
-    for n, name in enumerate(distinct, 1):
-        found = _resolved(reg, name, kind)
-        if found is not None and found.entity is not None:
-            entity_of[name] = found.entity.id
-            entities[found.entity.id] = found.entity
-            why[name] = f"registry: {found.how}"
-        if kind == "person":
-            batch.readings(name)
-        if progress is not None and (n % 1000 == 0 or n == len(distinct)):
-            progress("parsing", n, len(distinct))
+    seen = list(first)
+    for n, name in enumerate(seen, 1):
+        if not _has_letter(_cluster_id(batch, kind, name)):
+            del first[name]
+        else:
+            found = _resolved(reg, name, kind)
+            if found is not None and found.entity is not None:
+                entity_of[name] = found.entity.id
+                entities[found.entity.id] = found.entity
+                why[name] = f"registry: {found.how}"
+        if progress is not None and (n % 1000 == 0 or n == len(seen)):
+            progress("parsing", n, len(seen))
+    counts = Counter(v for v in values if v in first)
+    distinct = list(first)
     if kind == "person":
         elements, element_of = _elements(batch, distinct, entity_of)
         members: dict[int, list[str]] = defaultdict(list)
@@ -517,17 +618,18 @@ def dedupe_detail(
     >>> result.members[3].why
     'missing'
 
-    Raises ``TypeError`` for a name that is neither ``str`` nor ``None`` or a
-    ``progress`` that is not callable, and ``ValueError`` for an unknown kind.
+    Raises ``TypeError`` for ``names`` that are not an iterable (a ``str`` is
+    one name, not a list of them), a name that is neither ``str`` nor ``None``
+    or a ``progress`` that is not callable, and ``ValueError`` for an unknown
+    kind.
     """
     run = _run(names, kind, registry, progress)
     members = []
     by_cluster: dict[str, list[int]] = defaultdict(list)
-    for i, value in enumerate(run.values):
-        if value is None or not value.strip():
+    for i, (value, cluster) in enumerate(zip(run.values, run.labels(), strict=True)):
+        if value is None or cluster is None:
             members.append(Member(i, value, None, "missing"))
             continue
-        cluster = run.label[value]
         by_cluster[cluster].append(i)
         first = run.first[value]
         reason = run.why[value] if first == i else f"same text as row {first}"
@@ -550,26 +652,36 @@ def _labels(
 ) -> dict[str, str]:
     """The label of every name; in ``why`` the reason it joined, and in ``shown``
     the canonical name of each cluster outside the registry, from which
-    ``id_of`` makes its id."""
+    ``id_of`` makes its id. Clusters whose names make one id (or an entity's)
+    each get a suffix from their own name (:func:`_suffix`); no id depends on
+    the order of the rows."""
     label: dict[str, str] = {}
     for group in groups:
-        anchor = next((n for n in group if n in entity_of), None)
+        anchor = min((n for n in group if n in entity_of), default=None)
         if anchor is not None:
             for name in group:
                 label[name] = entity_of[anchor]
                 why.setdefault(name, f"same entity as {anchor!r}")
-    taken: Counter[str] = Counter(label.values())
+    taken = set(label.values())
+    by_base: dict[str, list[tuple[str, list[str]]]] = defaultdict(list)
     for group in groups:
-        if group[0] in label:
-            continue
-        canonical = _canonical(group, counts, fullness)
-        base = id_of(canonical)
-        cluster_id = base if taken[base] == 0 else f"{base}-{taken[base] + 1}"
-        taken[base] += 1
-        shown[cluster_id] = canonical
-        for name in group:
-            label[name] = cluster_id
-            why[name] = "the cluster's name" if name == canonical else f"same as {canonical!r}"
+        if group[0] not in label:
+            canonical = _canonical(group, counts, fullness)
+            by_base[id_of(canonical)].append((canonical, group))
+    for base, clusters in by_base.items():
+        if len(clusters) == 1 and base not in taken:
+            ids = [base]
+        else:
+            named = sorted((_digest(canonical), k) for k, (canonical, _) in enumerate(clusters))
+            digests = [None, *(d for d, _ in named), None]
+            ids = [""] * len(clusters)
+            for n, (digest, k) in enumerate(named, 1):
+                ids[k] = f"{base}-{_suffix(digest, digests[n - 1], digests[n + 1])}"
+        for cluster_id, (canonical, group) in zip(ids, clusters, strict=True):
+            shown[cluster_id] = canonical
+            for name in group:
+                label[name] = cluster_id
+                why[name] = "the cluster's name" if name == canonical else f"same as {canonical!r}"
     return label
 
 
@@ -579,7 +691,8 @@ def dedupe(
     registry: Registry | None = None,
     progress: Progress | None = None,
 ) -> list[str | None]:
-    """One cluster label for each name, in input order; ``None`` for a missing one.
+    """One cluster label for each name, in input order; ``None`` for a missing one:
+    ``None``, or a value without a letter (``""``, ``"123"``, ``"!!!"``).
 
     Every spelling of one person, place or organisation gets one label: the
     registry's id when it knows the entity, else an id made from the
@@ -594,8 +707,9 @@ def dedupe(
     >>> dedupe(["Ivan Petrov", "I. Petrov", "Petrova Olga", "Петров Иван"], registry=Registry())
     ['person:petrov-ivan', 'person:petrov-ivan', 'person:petrova-olga', 'person:petrov-ivan']
 
-    Raises ``TypeError`` for a name that is neither ``str`` nor ``None`` or a
-    ``progress`` that is not callable, and ``ValueError`` for an unknown kind.
+    Raises ``TypeError`` for ``names`` that are not an iterable (a ``str`` is
+    one name, not a list of them), a name that is neither ``str`` nor ``None``
+    or a ``progress`` that is not callable, and ``ValueError`` for an unknown
+    kind.
     """
-    run = _run(names, kind, registry, progress)
-    return [None if v is None or not v.strip() else run.label[v] for v in run.values]
+    return _run(names, kind, registry, progress).labels()

@@ -24,7 +24,7 @@ from typing import Any
 
 from rapidfuzz.distance import OSA
 
-from kznames._check import require_str
+from kznames._check import require_iterable, require_str
 from kznames.fold import key
 from kznames.names import (
     PersonName,
@@ -414,8 +414,10 @@ def match_many(pairs: Iterable[tuple[str, str]]) -> list[tuple[float, bool]]:
     >>> match_many([("Tokayev", "Токаев"), ("Nazarbayev", "Nazarbayeva")])
     [(0.725, True), (0.275, False)]
 
-    Raises ``TypeError`` if an item is not a pair of ``str``.
+    Raises ``TypeError`` if ``pairs`` is not an iterable (a ``str`` is not
+    one here) or an item is not a pair of ``str``.
     """
+    require_iterable(pairs, "pairs", "(str, str) tuples")
     batch = _Batch()
     pair = batch.pair
     out = []

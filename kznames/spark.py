@@ -3,17 +3,19 @@
 The same clustering as in one process, spread over a cluster; nothing is
 collected on the driver:
 
-1. The distinct names of the column are read with ``mapInPandas``: parsed,
-   looked up in the registry, and given their element (the readings and
-   entity that make names interchangeable) and their blocks.
+1. The distinct names of the column are read with ``mapInPandas``: those
+   without a letter dropped as in one process, the others parsed, looked up
+   in the registry, and given their element (the readings and entity that
+   make names interchangeable) and their blocks.
 2. Each block is clustered with ``applyInPandas``, by the very function
    :func:`kznames.dedupe` uses, so the groups are the same.
 3. Groups that share an element are joined by connected components, computed
    by label propagation: each element takes the smallest label among the
    groups it is in, until no label changes.
 4. A component holding two registry entities is split as in one process, and
-   each cluster is named by its fullest, most frequent spelling; ids that
-   clash get ``-2``, ``-3`` in order of first appearance.
+   each cluster is named by its fullest, most frequent spelling. Clusters
+   whose names make one id each get a suffix from the hash of their own
+   name, by the functions of one process: no id depends on the row order.
 
 Requires ``pip install 'kznames[spark]'`` and Java 17 or newer.
 """
@@ -30,10 +32,13 @@ from kznames.dedupe import (
     _block_keys,
     _canonical,
     _cluster_id,
+    _digest,
     _Element,
     _fullness,
+    _has_letter,
     _resolved,
     _split,
+    _suffix,
 )
 from kznames.identifier import normalize
 from kznames.match import _Batch
@@ -45,7 +50,7 @@ if TYPE_CHECKING:
 
 _ROW = "__kz_row"
 _NAMES = (
-    "name string, count long, first long, entity string, shown string, element string, "
+    "name string, count long, entity string, shown string, element string, "
     "blocks array<string>, own string, full int, base string"
 )
 
@@ -59,9 +64,10 @@ def _read(kind: str, registry: Registry | None) -> Any:
         batch = _Batch()
         for frame in frames:
             rows = []
-            for name, count, first in zip(
-                frame["name"], frame["count"], frame["first"], strict=True
-            ):
+            for name, count in zip(frame["name"], frame["count"], strict=True):
+                base = _cluster_id(batch, kind, name)
+                if not _has_letter(base):
+                    continue
                 found = _resolved(reg, name, kind)
                 entity = found.entity if found is not None else None
                 if kind == "person":
@@ -84,14 +90,13 @@ def _read(kind: str, registry: Registry | None) -> Any:
                     {
                         "name": name,
                         "count": count,
-                        "first": first,
                         "entity": entity.id if entity else None,
                         "shown": entity.name if entity else None,
                         "element": element,
                         "blocks": blocks,
                         "own": blocks[0] if blocks else None,
                         "full": _fullness(batch, kind, name),
-                        "base": _cluster_id(batch, kind, name),
+                        "base": base,
                     }
                 )
             yield _frame(rows, _NAMES)
@@ -155,31 +160,24 @@ def _split_component(frame: pd.DataFrame) -> pd.DataFrame:
     return _frame(rows, _SPLIT)
 
 
-_LABELS = "cluster string, base string, shown string, first long, registered boolean"
+_LABELS = "cluster string, base string, shown string, digest string, registered boolean"
 
 
-def _name_cluster(kind: str) -> Any:
-    """The ``applyInPandas`` function of step 4: a cluster's id and display name."""
-
-    def name(frame: pd.DataFrame) -> pd.DataFrame:
-        frame = frame.sort_values("first")
-        cluster = frame["cluster"].iloc[0]
-        first = int(frame["first"].iloc[0])
-        entities = [
-            (e, s) for e, s in zip(frame["entity"], frame["shown"], strict=True) if _text(e)
-        ]
-        if entities:
-            row = {"base": entities[0][0], "shown": entities[0][1], "registered": True}
-        else:
-            names = list(frame["name"])
-            counts = Counter(dict(zip(names, map(int, frame["count"]), strict=True)))
-            full = dict(zip(names, map(int, frame["full"]), strict=True))
-            canonical = _canonical(names, counts, full.__getitem__)
-            base = dict(zip(names, frame["base"], strict=True))[canonical]
-            row = {"base": base, "shown": canonical, "registered": False}
-        return _frame([{"cluster": cluster, "first": first, **row}], _LABELS)
-
-    return name
+def _name_cluster(frame: pd.DataFrame) -> pd.DataFrame:
+    """The ``applyInPandas`` function of step 4: a cluster's base id and display
+    name, and the digest of its name for a suffix."""
+    cluster = frame["cluster"].iloc[0]
+    entities = [(e, s) for e, s in zip(frame["entity"], frame["shown"], strict=True) if _text(e)]
+    if entities:
+        row = {"base": entities[0][0], "shown": entities[0][1], "digest": None, "registered": True}
+    else:
+        names = list(frame["name"])
+        counts = Counter(dict(zip(names, map(int, frame["count"]), strict=True)))
+        full = dict(zip(names, map(int, frame["full"]), strict=True))
+        canonical = _canonical(names, counts, full.__getitem__)
+        base = dict(zip(names, frame["base"], strict=True))[canonical]
+        row = {"base": base, "shown": canonical, "digest": _digest(canonical), "registered": False}
+    return _frame([{"cluster": cluster, **row}], _LABELS)
 
 
 def _components(edges: DataFrame, labels: DataFrame) -> DataFrame:
@@ -255,8 +253,9 @@ def dedupe(
 ) -> DataFrame:
     """:func:`kznames.dedupe` on a Spark DataFrame: ``df`` with every row, in order,
     and two columns added, the cluster id and the cluster's display name.
-    Missing and empty names get ``null`` in both. The partition of the rows
-    is the one :func:`kznames.dedupe` gives on the same names.
+    Missing and empty names, and names without a letter, get ``null`` in both.
+    The partition of the rows and the ids are the ones :func:`kznames.dedupe`
+    gives on the same names.
 
     >>> from pyspark.sql import SparkSession  # doctest: +SKIP
     >>> spark = SparkSession.builder.master("local[2]").getOrCreate()  # doctest: +SKIP
@@ -265,26 +264,39 @@ def dedupe(
     >>> dedupe(df, "name").collect()[0].kz_cluster  # doctest: +SKIP
     'person:tokayev-kassym-jomart'
 
-    Raises ``TypeError`` for a ``df`` that is not a Spark DataFrame or a column
-    name that is not a ``str``, and ``ValueError`` for a missing column or an
-    unknown kind.
+    Raises ``TypeError`` for a ``df`` that is not a Spark DataFrame, a column
+    name that is not a ``str`` or a column that does not hold strings, or a
+    ``registry`` that is not a :class:`kznames.Registry`; ``ValueError`` for
+    a column ``df`` lacks or has twice, an added column it already has, or
+    an unknown kind.
     """
     from pyspark.sql import DataFrame as SparkFrame
     from pyspark.sql import Window
     from pyspark.sql import functions as F
+    from pyspark.sql.types import CharType, StringType, VarcharType
 
     if not isinstance(df, SparkFrame):
-        raise TypeError(f"df must be a pyspark.sql.DataFrame, got {type(df).__name__}")
+        raise TypeError(f"df must be a pyspark.sql.DataFrame, not {type(df).__name__}")
     require_str(column, "column")
     if column not in df.columns:
         raise ValueError(f"column {column!r} is not in df; its columns are {', '.join(df.columns)}")
+    if df.columns.count(column) > 1:
+        raise ValueError(f"column {column!r} is twice in df; name it once")
+    held = df.schema[column].dataType
+    if not isinstance(held, StringType | VarcharType | CharType):
+        raise TypeError(f"column {column!r} must hold strings, not {held.simpleString()}")
     if require_kind(kind) is None:
         raise ValueError(f"kind must be one of {', '.join(KINDS)}, got None")
+    require_registry(registry)
+    for name, argument in ((cluster, "cluster"), (canonical, "canonical")):
+        require_str(name, argument)
+        if name in df.columns:
+            raise ValueError(f"{argument} column {name!r} is already in df")
     rows = df.withColumn(_ROW, F.monotonically_increasing_id())
-    present = rows.where(F.col(column).isNotNull() & (F.trim(F.col(column)) != ""))
     names = (
-        present.groupBy(F.col(column).cast("string").alias("name"))
-        .agg(F.count("*").alias("count"), F.min(_ROW).alias("first"))
+        rows.where(F.col(column).isNotNull())
+        .groupBy(F.col(column).cast("string").alias("name"))
+        .agg(F.count("*").alias("count"))
         .mapInPandas(_read(kind, registry), _NAMES)
         .localCheckpoint()
     )
@@ -325,14 +337,26 @@ def dedupe(
         named = names.join(elements.select("element", "rep"), "element").join(placed, "rep")
     else:
         named = names.withColumn("cluster", F.col("element"))
-    clusters = named.groupBy("cluster").applyInPandas(_name_cluster(kind), _LABELS)
-    order = Window.partitionBy("base").orderBy(F.desc("registered"), "first")
-    labelled = clusters.withColumn("rank", F.row_number().over(order)).select(
-        "cluster",
-        F.when(F.col("rank") == 1, F.col("base"))
-        .otherwise(F.concat_ws("-", "base", F.col("rank").cast("string")))
-        .alias(cluster),
-        F.col("shown").alias(canonical),
+    by_base = Window.partitionBy("base")
+    in_order = by_base.orderBy("digest")
+    clusters = (
+        named.groupBy("cluster")
+        .applyInPandas(_name_cluster, _LABELS)
+        .withColumn("alone", F.col("registered") | (F.count("*").over(by_base) == 1))
+        .withColumn("before", F.lag("digest").over(in_order))
+        .withColumn("after", F.lead("digest").over(in_order))
+    )
+    suffix = F.udf(_suffix, StringType())
+    labelled = (
+        clusters.where("alone")
+        .select("cluster", F.col("base").alias(cluster), F.col("shown").alias(canonical))
+        .union(
+            clusters.where(~F.col("alone")).select(
+                "cluster",
+                F.concat_ws("-", "base", suffix("digest", "before", "after")).alias(cluster),
+                F.col("shown").alias(canonical),
+            )
+        )
     )
     by_name = named.select(F.col("name").alias("__kz_name"), "cluster").join(labelled, "cluster")
     return (

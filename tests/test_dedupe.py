@@ -2,18 +2,21 @@
 
 import gc
 import random
+import re
 import sys
 from collections import defaultdict
 from itertools import combinations
 from pathlib import Path
 
 import pytest
-from hypothesis import given
+from hostile import hostile_texts
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from kznames import Registry, dedupe, dedupe_detail, transliterate
-from kznames.dedupe import _elements, _surname_candidates
+from kznames import Entity, Registry, dedupe, dedupe_detail, match_many, transliterate
+from kznames.dedupe import _elements, _suffix, _surname_candidates
 from kznames.match import _Batch
+from kznames.registry import KINDS
 
 EMPTY = Registry()
 
@@ -76,9 +79,25 @@ def test_the_cluster_is_named_by_its_fullest_spelling():
     assert cluster.id == "person:soloveva-olga"
 
 
-def test_ids_of_different_people_with_one_name_differ():
-    labels = dedupe(["Петров Иван Сергеевич", "Петров Иван Иванович"], registry=EMPTY)
-    assert labels == ["person:petrov-ivan", "person:petrov-ivan-2"]
+def test_ids_of_different_people_with_one_name_differ_by_their_own_spelling():
+    names = ["Петров Иван Сергеевич", "Петров Иван Иванович", "Петров Иван Иванович"]
+    labels = dedupe(names, registry=EMPTY)
+    assert labels[0] != labels[1] == labels[2]
+    assert all(re.fullmatch("person:petrov-ivan-[0-9a-f]{6}", label) for label in labels)
+    assert dedupe(names[::-1], registry=EMPTY) == labels[::-1]
+    assert dedupe(names[:1], registry=EMPTY) == ["person:petrov-ivan"]
+    # A person outside the registry whose id is an entity's gets a suffix.
+    registry = Registry([Entity("person:ivanov-petr", "person", "Oleg Sidorov")])
+    labels = dedupe(["Ivanov Petr", "Oleg Sidorov", "Sidorov O."], registry=registry)
+    assert labels[1:] == ["person:ivanov-petr"] * 2
+    assert re.fullmatch("person:ivanov-petr-[0-9a-f]{6}", labels[0])
+
+
+def test_a_suffix_grows_only_where_two_hashes_begin_alike():
+    # Three digests of one base id, in sorted order, each with its neighbours.
+    assert _suffix("123456789a", None, "abcdef0123") == "123456"
+    assert _suffix("abcdef0123", "123456789a", "abcdef0199") == "abcdef012"
+    assert _suffix("abcdef0199", "abcdef0123", None) == "abcdef019"
 
 
 def test_a_surname_typo_joins_only_when_the_rest_agrees_in_full():
@@ -87,11 +106,16 @@ def test_a_surname_typo_joins_only_when_the_rest_agrees_in_full():
     assert labels[0] == labels[1] != labels[2]
 
 
-def _generated(n, seed):
+def _rows(n, seed):
+    """``n`` generated names, some of them repeated."""
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
     from dedupe_data import generate
 
-    return list(dict.fromkeys(name for name, _ in generate(n, seed=seed)))
+    return [name for name, _ in generate(n, seed=seed)]
+
+
+def _generated(n, seed):
+    return list(dict.fromkeys(_rows(n, seed)))
 
 
 def test_the_candidates_of_a_block_hold_every_pair_match_calls_the_same():
@@ -145,6 +169,24 @@ def test_the_order_of_the_rows_does_not_change_the_clusters():
     assert partition(dedupe(names), names) == partition(dedupe(shuffled), shuffled)
 
 
+# Generated names with many ids of one base, and names that tie for a cluster's
+# name on fullness, frequency and length.
+SHUFFLED = [
+    *_rows(1500, seed=13),
+    *["Петров Иван Сергеевич", "Петров Иван Иванович", "Petrov Ivan Olegovich"],
+    *["Иванова А.", "Ivanova A.", "Ivanova Aida", "Ivanova Aiza", "ИВАНОВА Аида"],
+]
+
+
+@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.large_base_example])
+@given(st.permutations(SHUFFLED))
+def test_every_row_gets_the_same_id_whatever_the_order_of_the_rows(rows):
+    expected = dict(zip(SHUFFLED, dedupe(SHUFFLED), strict=True))
+    assert dict(zip(rows, dedupe(rows), strict=True)) == expected
+    shown = {c.id: c.name for c in dedupe_detail(SHUFFLED).clusters}
+    assert {c.id: c.name for c in dedupe_detail(rows).clusters} == shown
+
+
 def test_progress_is_reported_and_the_collector_state_restored():
     calls = []
     gc.disable()
@@ -164,7 +206,8 @@ def test_any_list(names):
     labels = dedupe(names, registry=EMPTY)
     assert len(labels) == len(names)
     for name, label in zip(names, labels, strict=True):
-        assert (label is None) == (name is None or not name.strip())
+        if name is None or not name.strip():
+            assert label is None
     again = dedupe(names, registry=EMPTY)
     assert labels == again
 
@@ -178,3 +221,53 @@ def test_bad_input():
         dedupe(["Tokayev"], kind=None)
     with pytest.raises(TypeError, match="progress must be callable"):
         dedupe(["Tokayev"], progress="yes")
+
+
+@pytest.mark.parametrize("function", [dedupe, dedupe_detail])
+@pytest.mark.parametrize(
+    ("names", "message"),
+    [
+        ("Tokayev", r"names must be an iterable of names \(str or None\), not a str"),
+        (b"Tokayev", r"names must be an iterable of names \(str or None\), not bytes"),
+        (None, r"names must be an iterable of names \(str or None\), not NoneType"),
+        (3, r"names must be an iterable of names \(str or None\), not int"),
+    ],
+)
+def test_names_must_be_an_iterable_of_names(function, names, message):
+    with pytest.raises(TypeError, match=message):
+        function(names)
+
+
+@pytest.mark.parametrize(
+    ("pairs", "message"),
+    [
+        (None, r"pairs must be an iterable of \(str, str\) tuples, not NoneType"),
+        ("ab", r"pairs must be an iterable of \(str, str\) tuples, not a str"),
+        (7, r"pairs must be an iterable of \(str, str\) tuples, not int"),
+    ],
+)
+def test_match_many_names_its_argument(pairs, message):
+    with pytest.raises(TypeError, match=message):
+        match_many(pairs)
+    assert match_many(iter([("Tokayev", "Токаев")])) == match_many([("Tokayev", "Токаев")])
+
+
+def test_a_value_without_a_letter_is_missing():
+    no_letter = ["123", "456", "!!!", "😀", "\u200b", "\t", "\u3000", "\xa0", "ь", "ʼ", "\x00"]
+    for kind in KINDS:
+        assert dedupe([*no_letter, "Tokayev"], kind=kind, registry=EMPTY)[:-1] == [None] * 11
+    result = dedupe_detail(["!!!", "Ivan Petrov"], registry=EMPTY)
+    assert [m.why for m in result.members] == ["missing", "the cluster's name"]
+    assert [c.members for c in result.clusters] == [(1,)]
+
+
+@settings(max_examples=300)
+@given(st.lists(st.one_of(st.none(), hostile_texts()), max_size=12), st.sampled_from(KINDS))
+def test_hostile_values(names, kind):
+    labels = dedupe(names, kind=kind, registry=EMPTY)
+    assert labels == dedupe_detail(names, kind=kind, registry=EMPTY).labels
+    for name, label in zip(names, labels, strict=True):
+        if name is None or not any(c.isalpha() for c in name):
+            assert label is None
+        if label is not None:
+            assert label.startswith(f"{kind}:") and re.search("[a-z]", label.partition(":")[2])

@@ -1,6 +1,8 @@
 """kznames.spark.dedupe: the in-process clustering on Spark, in local mode."""
 
 import os
+import random
+import re
 import subprocess
 import sys
 from collections import defaultdict
@@ -8,11 +10,13 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+from hostile import hostile_sample
 
 import kznames
 from kznames import spark as kz_spark
 
 pyspark = pytest.importorskip("pyspark")
+F = pytest.importorskip("pyspark.sql.functions")
 
 
 @pytest.fixture(scope="module")
@@ -54,8 +58,34 @@ def test_the_partition_and_ids_are_the_ones_dedupe_gives(spark):
     assert _labels(out, "kz_canonical") == [canonical.get(label) for label in expected]
 
 
+def test_the_ids_do_not_depend_on_the_order_of_the_rows(spark):
+    names = [
+        *_generated(1500, seed=13),
+        *["Петров Иван Сергеевич", "Петров Иван Иванович", "Petrov Ivan Olegovich"],
+        *["Иванова А.", "Ivanova A.", "Ivanova Aida", "Ivanova Aiza", "ИВАНОВА Аида"],
+    ]
+    expected = dict(zip(names, kznames.dedupe(names), strict=True))
+    shuffled = random.Random(3).sample(names, len(names))
+    out = kz_spark.dedupe(spark.createDataFrame(pd.DataFrame({"name": shuffled})), "name")
+    got = out.toPandas()
+    assert dict(zip(got["name"], _labels(got), strict=True)) == expected
+    suffixed = {label for label in expected.values() if re.search("-[0-9a-f]{6,}$", label)}
+    assert len(suffixed) > 10
+
+
+def test_hostile_strings_get_the_labels_of_dedupe_on_every_row(spark):
+    names = [None, *hostile_sample(600)]
+    rows = [(name, row) for row, name in enumerate(names)]
+    out = kz_spark.dedupe(spark.createDataFrame(rows, "name string, row long"), "name").toPandas()
+    held = _labels(out, "name")  # Spark holds a lone surrogate as U+FFFD
+    labels = _labels(out)
+    assert list(out["row"]) == list(range(len(names)))
+    assert labels == kznames.dedupe(held)
+    assert sum(label is None for label in labels) > 100 and len(set(labels)) > 50
+
+
 def test_places_and_organisations(spark):
-    places = ["Alma-Ata", "Almaty", "Алматы", None, "Tselinograd", "Ülken Naryn"]
+    places = ["Alma-Ata", "Almaty", "Алматы", None, "Tselinograd", "Ülken Naryn", "!!!", "\t", "1"]
     df = spark.createDataFrame(pd.DataFrame({"city": places}))
     out = kz_spark.dedupe(df, "city", kind="place").toPandas()
     assert _labels(out) == kznames.dedupe(places, kind="place")
@@ -93,13 +123,22 @@ def test_local_session_runs_workers_in_this_python(spark):
 
 
 def test_bad_input(spark):
-    df = spark.createDataFrame(pd.DataFrame({"name": ["Tokayev"]}))
-    with pytest.raises(TypeError, match=r"df must be a pyspark\.sql\.DataFrame"):
-        kz_spark.dedupe(pd.DataFrame({"name": ["Tokayev"]}), "name")
-    with pytest.raises(ValueError, match="column 'nom' is not in df"):
-        kz_spark.dedupe(df, "nom")
-    with pytest.raises(ValueError, match="kind must be one of"):
-        kz_spark.dedupe(df, "name", kind="city")
+    df = spark.createDataFrame(pd.DataFrame({"name": ["Tokayev"], "n": [1]}))
+    bad = [
+        ((pd.DataFrame({"name": ["Tokayev"]}), "name"), {}, TypeError, r"df must be a pyspark"),
+        ((None, "name"), {}, TypeError, "df must be a pyspark.sql.DataFrame, not NoneType"),
+        ((df, None), {}, TypeError, "column must be a str, not NoneType"),
+        ((df, "nom"), {}, ValueError, "column 'nom' is not in df"),
+        ((df, "n"), {}, TypeError, "column 'n' must hold strings, not bigint"),
+        ((df, "name"), {"kind": "city"}, ValueError, "kind must be one of"),
+        ((df, "name"), {"registry": "x.csv"}, TypeError, "registry must be a kznames.Registry"),
+        ((df, "name"), {"cluster": 3}, TypeError, "cluster must be a str, not int"),
+        ((df, "name"), {"canonical": "n"}, ValueError, "canonical column 'n' is already in df"),
+        ((df.select("name", F.col("n").alias("name")), "name"), {}, ValueError, "is twice in df"),
+    ]
+    for args, kwargs, error, message in bad:
+        with pytest.raises(error, match=message):
+            kz_spark.dedupe(*args, **kwargs)
 
 
 def test_kznames_and_its_spark_module_import_without_pyspark():

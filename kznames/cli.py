@@ -497,7 +497,8 @@ def _write_table(
 
 
 def _summary(names: list[str | None], result: Deduplication) -> None:
-    present = [n for n in names if n is not None and n.strip()]
+    # A name is present where dedupe gave it a cluster: not missing, empty or letterless.
+    present = [n for n, label in zip(names, result.labels, strict=True) if label is not None]
     sizes = sorted(((len(c.members), c.id) for c in result.clusters), key=lambda x: (-x[0], x[1]))
     biggest = ", ".join(f"{cid} ({n})" for n, cid in sizes[:5])
     sys.stderr.write(

@@ -50,15 +50,13 @@ from dataclasses import dataclass
 from kznames._check import require_iterable
 from kznames.fold import key
 from kznames.identifier import normalize
-from kznames.match import Compiled, _Batch, _similar, person_id
+from kznames.match import Compiled, _Batch, _similar, person_id, policy
 from kznames.registry import KINDS, Entity, Lookup, Registry, require_kind, require_registry
 from kznames.resolve import has_registry_word, lookup
 
 _LETTER = re.compile(r"[^\W\d_]")
 # The fewest hex digits of the suffix that tells apart clusters of one id.
 SUFFIX_DIGITS = 6
-# Given names longer than this are compared for typos only with equal ones.
-MAX_TYPO_LENGTH = 32
 Progress = Callable[[str, int, int], None]
 
 
@@ -116,8 +114,9 @@ def _distinct(
 
 def _deletions(text: str) -> list[str]:
     """``text`` and each string one letter shorter: two strings one edit apart
-    (a letter replaced, added or dropped) share one of them."""
-    if len(text) > MAX_TYPO_LENGTH:
+    (a letter replaced, added or dropped) share one of them. Past the longest
+    key ``match()`` looks for a typo in, ``text`` alone."""
+    if len(text) > policy()["typo"]["max_length"]:
         return [text]
     return [text, *(text[:i] + text[i + 1 :] for i in range(len(text)))]
 

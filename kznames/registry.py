@@ -30,7 +30,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from kznames._check import require_str
+from kznames._check import require_iterable, require_str
 from kznames._fields import allow_fields_of
 
 KINDS = ("person", "place", "org")
@@ -139,9 +139,7 @@ def _number(value: Any, name: str, what: str, low: int, high: int) -> int | None
 def _each(values: object, name: str, kind: type, what: str) -> Iterator[Any]:
     """The items of ``values``; a ``TypeError`` naming ``name`` unless it is an iterable
     (not a text or a mapping) of ``kind``."""
-    if isinstance(values, (str, bytes, Mapping)) or not isinstance(values, Iterable):
-        raise TypeError(f"{name} must be an iterable of {what}, got {type(values).__name__}")
-    for position, item in enumerate(values):
+    for position, item in enumerate(require_iterable(values, name, what)):
         if not isinstance(item, kind):
             raise TypeError(
                 f"{name} must hold only {what}; item {position} is of type {type(item).__name__}"

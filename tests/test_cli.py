@@ -279,3 +279,11 @@ def test_dedupe_standard_input():
     assert out.stdout.splitlines()[1].endswith(
         ",person:tokayev-kassym-jomart,Kassym-Jomart Tokayev"
     )
+
+
+def test_the_summary_counts_only_values_that_are_names(tmp_path):
+    source = tmp_path / "people.csv"
+    source.write_text("name\nTokayev\n123\n\nТоқаев\n !!! \n", "utf-8")
+    out = run("dedupe", str(source), "--column", "name")
+    assert out.returncode == 0, out.stderr
+    assert "5 rows, 2 with a name, 2 distinct names, 1 clusters" in out.stderr

@@ -72,6 +72,15 @@ def complete(source, env):
     return out
 
 
+def prepared(place):
+    """The input's digest, the output of a run left alone, and the target, which
+    holds a previous complete output."""
+    source, out, _, env = place
+    target = out / "people.csv"
+    target.write_bytes(PREVIOUS)
+    return digest(source), complete(source, env), target
+
+
 def temporaries(directory):
     return [p.name for p in directory.iterdir() if p.name.startswith(".kznames-")]
 
@@ -87,10 +96,7 @@ def wait_for(point, child, directory):
 
 def test_sigkill_at_any_point_leaves_the_input_and_the_output_whole(place):
     source, out, tmp, env = place
-    before = digest(source)
-    expected = complete(source, env)
-    target = out / "people.csv"
-    target.write_bytes(PREVIOUS)
+    before, expected, target = prepared(place)
     for point in [*DELAYS, "temporary"]:
         child = spawn([str(source), "-c", "name", "-o", str(target)], env)
         wait_for(point, child, out)
@@ -152,10 +158,7 @@ def test_ctrl_c_at_any_point_of_the_run_cleans_up_and_ends_with_one_line(place):
     program): the points are delays after the child has read most of its input, and
     the moment its temporary output appears."""
     source, out, tmp, env = place
-    before = digest(source)
-    expected = complete(source, env)
-    target = out / "people.csv"
-    target.write_bytes(PREVIOUS)
+    before, expected, target = prepared(place)
     for point in [*DELAYS, "temporary"]:
         if point == "temporary":
             child = spawn([str(source), "-c", "name", "-o", str(target)], env)

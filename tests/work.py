@@ -79,5 +79,11 @@ def instructions(setup: str, calls: list[str]) -> list[int]:
             found = re.search(r"^totals: (\d+)", dump.read_text(encoding="utf-8"), re.M)
             assert found, f"no totals in {dump.name}"
             counts.append(int(found.group(1)))
+    if not counts and calls:
+        # A Python whose functools.reduce is inlined or renamed has no such symbol.
+        message = "callgrind found no functools_reduce in this Python to count within"
+        if os.environ.get("CI"):
+            pytest.fail(message)
+        pytest.skip(message)
     assert len(counts) == len(calls), f"{len(counts)} profiles for {len(calls)} calls"
     return counts

@@ -49,7 +49,6 @@ from dataclasses import dataclass
 
 from kznames._check import require_iterable
 from kznames.fold import key
-from kznames.identifier import normalize
 from kznames.match import Compiled, _Batch, _similar, person_id, policy
 from kznames.registry import KINDS, Entity, Lookup, Registry, require_kind, require_registry
 from kznames.resolve import has_registry_word, lookup
@@ -469,10 +468,20 @@ def _resolved(registry: Registry, name: str, kind: str) -> Lookup | None:
     return lookup(registry, name, kind, inflected=False)
 
 
+def _place_id_and_group(kind: str, name: str) -> tuple[str, str]:
+    """For a place or organisation outside the registry, from one key: the id its
+    cluster takes when ``name`` is the canonical name, in the words' order
+    (``place:ust-kamenogorsk``), and the group of the names it clusters with,
+    in any order (the identifier :func:`kznames.normalize` gives without a
+    registry)."""
+    words = key(name).split()
+    return f"{kind}:" + "-".join(words), " ".join(sorted(words))
+
+
 def _cluster_id(batch: _Batch, kind: str, name: str) -> str:
     """The id of a cluster outside the registry whose canonical name is ``name``."""
     if kind != "person":
-        return f"{kind}:" + "-".join(key(name).split())
+        return _place_id_and_group(kind, name)[0]
     reading = batch.readings(name)[0]
     return person_id(batch.values[reading[0]], batch.values[reading[5]][0], name)
 
@@ -555,9 +564,15 @@ def _clustered(
     entities: dict[str, Entity] = {}
     entity_of: dict[str, str] = {}
     batch = _Batch()
+    # The group of each place or organisation name, made with its id from one key.
+    place_group: dict[str, str] = {}
     seen = list(first)
     for n, name in enumerate(seen, 1):
-        if not _has_letter(_cluster_id(batch, kind, name)):
+        if kind == "person":
+            cluster_id = _cluster_id(batch, kind, name)
+        else:
+            cluster_id, place_group[name] = _place_id_and_group(kind, name)
+        if not _has_letter(cluster_id):
             del first[name]
         else:
             found = _resolved(reg, name, kind)
@@ -581,7 +596,7 @@ def _clustered(
     else:
         by_id: dict[str, list[str]] = defaultdict(list)
         for name in distinct:
-            by_id[entity_of.get(name) or normalize(name, kind, Registry())].append(name)
+            by_id[entity_of.get(name) or place_group[name]].append(name)
         groups = list(by_id.values())
     groups = [sorted(g, key=first.__getitem__) for g in groups]
     groups.sort(key=lambda g: first[g[0]])

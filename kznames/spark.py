@@ -36,11 +36,11 @@ from kznames.dedupe import (
     _Element,
     _fullness,
     _has_letter,
+    _place_id_and_group,
     _resolved,
     _split,
     _suffix,
 )
-from kznames.identifier import normalize
 from kznames.match import _Batch
 from kznames.registry import KINDS, Registry, require_kind, require_registry
 
@@ -60,12 +60,14 @@ def _read(kind: str, registry: Registry | None) -> Any:
 
     def read(frames: Iterator[pd.DataFrame]) -> Iterator[pd.DataFrame]:
         reg = require_registry(registry)
-        empty = Registry()
         batch = _Batch()
         for frame in frames:
             rows = []
             for name, count in zip(frame["name"], frame["count"], strict=True):
-                base = _cluster_id(batch, kind, name)
+                if kind == "person":
+                    base = _cluster_id(batch, kind, name)
+                else:
+                    base, group = _place_id_and_group(kind, name)
                 if not _has_letter(base):
                     continue
                 found = _resolved(reg, name, kind)
@@ -84,7 +86,7 @@ def _read(kind: str, registry: Registry | None) -> Any:
                     )
                     blocks = _block_keys(batch, readings)
                 else:
-                    element = entity.id if entity else normalize(name, kind, empty)
+                    element = entity.id if entity else group
                     blocks = []
                 rows.append(
                     {

@@ -24,7 +24,13 @@ every system s of ``kznames.systems()`` (Russian systems too: they accept
 Kazakh letters), the rate at which ``key(transliterate(x, s)) == key(x)``;
 overall, and outside the system's documented ``key_exceptions`` (x is in an
 exception context if any of the system's regexes matches ``x.lower()``),
-with up to 3 failing names outside the exceptions per system.
+with up to 3 failing names outside the exceptions per system, and the rate
+over all systems together. On three sets of real names: the GeoNames
+Cyrillic names, and the Cyrillic people's names of the development set
+``data/persons_dev.tsv`` (Wikidata labels via EveryPolitician, CC0; read by
+``devset.py``), as full names (as written: ``Соловьёва, Айгуль
+Сагадибековна``) and as words (each run of characters between spaces and
+commas: ``Соловьёва``, ``Айгуль``, ``Сагадибековна``).
 
 Run from the repo root: ``python benchmarks/geonames_variants.py``.
 """
@@ -39,6 +45,7 @@ from itertools import combinations
 from pathlib import Path
 
 from anyascii import anyascii
+from devset import read_spellings
 from rapidfuzz import fuzz
 
 import kznames
@@ -177,17 +184,23 @@ def mixed_line(rows: list[dict[str, str]], mixed: list[dict[str, str]]) -> None:
     )
 
 
-def round_trip(rows: list[dict[str, str]]) -> None:
-    names = sorted({r["name"] for r in rows if r["script"] == "Cyrillic"})
+def dev_names() -> tuple[list[str], list[str]]:
+    """The distinct Cyrillic full names of the development set, and their words."""
+    names = sorted({s.name for s in read_spellings() if s.script == "Cyrl"})
+    words = sorted({w for name in names for w in re.findall(r"[^\s,]+", name)})
+    return names, words
+
+
+def round_trip(title: str, names: list[str]) -> None:
+    """Print the rate of the round-trip property on ``names``, per system and overall."""
     keys = {x: kznames.key(x) for x in names}
-    print(
-        f"\nPart 2: key(transliterate(x, s)) == key(x) for the {len(names)} distinct Cyrillic names"
-    )
+    print(f"\nPart 2: key(transliterate(x, s)) == key(x) for the {len(names)} distinct {title}")
     print(
         f"  {'system':<20} {'lang':<4} {'holds, all names':>22} {'holds, outside exceptions':>26}"
         f"  {'in exc.':>7}"
     )
     examples = {}
+    total = Counter()
     for sid in kznames.systems():
         system = get_system(sid)
         patterns = [re.compile(p) for p, _ in system.key_exceptions]
@@ -203,10 +216,15 @@ def round_trip(rows: list[dict[str, str]]) -> None:
                 if not holds:
                     fails.append((x, out))
         examples[sid] = fails
+        total.update(ok=ok, n=len(names), ok_out=ok_out, n_out=n_out)
         print(
             f"  {sid:<20} {system.language:<4} {pct(ok, len(names)):>22} {pct(ok_out, n_out):>26}"
             f"  {len(names) - n_out:>7}"
         )
+    print(
+        f"  {'all systems':<25} {pct(total['ok'], total['n']):>22}"
+        f" {pct(total['ok_out'], total['n_out']):>26}  {total['n'] - total['n_out']:>7}"
+    )
     print("  (in exc. = names in one of the system's key_exceptions contexts)")
     print("\n  Failures outside the documented exceptions (up to 3 per system, of N):")
     clean = [sid for sid, fails in examples.items() if not fails]
@@ -232,7 +250,12 @@ def main() -> None:
     )
     pairwise(rows)
     mixed_line(rows, mixed)
-    round_trip(rows)
+    round_trip(
+        "GeoNames Cyrillic names", sorted({r["name"] for r in rows if r["script"] == "Cyrillic"})
+    )
+    people, words = dev_names()
+    round_trip("Cyrillic people's names of persons_dev.tsv", people)
+    round_trip("words of those names", words)
 
 
 if __name__ == "__main__":

@@ -12,6 +12,7 @@ import re
 from collections.abc import Callable
 
 from kznames.fold import folding_rules
+from kznames.reader import FOLD, _bits, _chunks, _conventions, policy
 from kznames.translit import System, _registry
 
 KAZAKH_LETTERS = "аәбвгғдеёжзийкқлмнңоөпрстуұүфхһцчшщъыіьэюя"
@@ -98,7 +99,41 @@ def folding_table() -> str:
     return _table(["rule", "phase", "fold", "merges", "keeps apart", "why"], rows)
 
 
+def conventions_table() -> str:
+    """One row per convention the readings undo, with its cost."""
+    costs = policy()["convention_cost"]
+    rows = [
+        [
+            f"`{c.id}`",
+            c.name,
+            "romanization system" if c.id in _registry() else "reading only",
+            f"{c.cost:g}" + ("" if c.id in costs else " (default)"),
+        ]
+        for c in _conventions().values()
+        if c.id != FOLD
+    ]
+    return _table(["id", "convention", "kind", "cost (nats)"], rows)
+
+
+def ambiguous_table() -> str:
+    """Each Latin letter or group that conventions read as different Cyrillic."""
+    chunks, _, _ = _chunks()
+    rows = []
+    for latin in sorted(chunks, key=lambda t: (len(t), t)):
+        values: dict[str, set[str]] = {}
+        for (cyrillic, _where, _cost), bits in chunks[latin].items():
+            values.setdefault(cyrillic, set()).update(_bits(bits))
+        if len(values) > 1:
+            cells = [
+                f"{c.upper() or '–'}: {', '.join(sorted(ids))}" for c, ids in sorted(values.items())
+            ]
+            rows.append([f"`{latin}`", "<br>".join(cells)])
+    return _table(["Latin", "read as (conventions)"], rows)
+
+
 TABLES: dict[str, Callable[[], str]] = {
+    "conventions": conventions_table,
+    "ambiguous": ambiguous_table,
     "systems": systems_table,
     "kazakh-letters": lambda: _letters_table("kk", KAZAKH_LETTERS),
     "russian-letters": lambda: _letters_table("ru", RUSSIAN_LETTERS),

@@ -8,13 +8,13 @@ True
 """
 
 from kznames.dedupe import Cluster, Deduplication, Member, dedupe, dedupe_detail
-from kznames.fold import key
 from kznames.frames import dedupe_frame
 from kznames.identifier import normalize
 from kznames.match import Match, PartMatch, match, match_many
 from kznames.mentions import Mention, find_entities
 from kznames.names import PersonName, parse_name
-from kznames.registry import Entity, FormerName, Lookup, Registry
+from kznames.reader import Reading, WordReading, key, readings
+from kznames.registry import Entity, Exonym, FormerName, Lookup, Registry
 from kznames.resolve import resolve
 from kznames.translit import systems, transliterate
 
@@ -22,6 +22,7 @@ __all__ = [
     "Cluster",
     "Deduplication",
     "Entity",
+    "Exonym",
     "FormerName",
     "Lookup",
     "Match",
@@ -29,7 +30,9 @@ __all__ = [
     "Mention",
     "PartMatch",
     "PersonName",
+    "Reading",
     "Registry",
+    "WordReading",
     "dedupe",
     "dedupe_detail",
     "dedupe_frame",
@@ -39,6 +42,7 @@ __all__ = [
     "match_many",
     "normalize",
     "parse_name",
+    "readings",
     "resolve",
     "systems",
     "transliterate",

@@ -13,6 +13,13 @@ def require_str(value: object, name: str) -> str:
     return value
 
 
+def require_bool(value: object, name: str) -> bool:
+    """Return ``value`` if it is a ``bool``; raise a ``TypeError`` naming ``name`` otherwise."""
+    if not isinstance(value, bool):
+        raise TypeError(f"{name} must be a bool, not {type(value).__name__}")
+    return value
+
+
 def require_iterable(value: object, name: str, items: str) -> Iterable[Any]:
     """Return ``value`` if it is an iterable (of ``items``, said in the message)
     other than a ``str`` or ``bytes``, whose items would be its characters, or a

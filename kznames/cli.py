@@ -12,6 +12,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import csv
+import dataclasses
 import io
 import json
 import os
@@ -32,11 +33,11 @@ from typing import IO, Any, NoReturn, TextIO
 
 from kznames._fields import allow_fields_of
 from kznames.dedupe import Deduplication, dedupe_detail
-from kznames.fold import key
 from kznames.identifier import normalize
 from kznames.match import match
 from kznames.mentions import Mention, find_entities
 from kznames.names import parse_name
+from kznames.reader import key, readings
 from kznames.registry import KINDS, Lookup, Registry
 from kznames.translit import get_system, systems, transliterate
 
@@ -78,6 +79,26 @@ def _systems(args: argparse.Namespace, out: TextIO) -> None:
     width = max(map(len, table))
     for sid, description in table.items():
         out.write(f"{sid:<{width}}  {description}\n")
+
+
+def _readings(args: argparse.Namespace, out: TextIO) -> None:
+    piped = args.name in (None, "-")
+    for line in _lines(args.name, sys.stdin):
+        found = readings(line)
+        if args.json:
+            rows = [
+                {"form": r.form, "key": r.key, "conventions": list(r.conventions), "cost": r.cost}
+                | {"words": [dataclasses.asdict(w) for w in r.words]}
+                for r in found
+            ]
+            record = {"text": line, "readings": rows} if piped else rows
+            out.write(json.dumps(record, ensure_ascii=False) + "\n")
+        elif piped:
+            for r in found:
+                out.write(f"{line}\t{r.form}\t{r.key}\t{r.cost:.2f}\t{','.join(r.conventions)}\n")
+        else:
+            for r in found:
+                out.write(f"{r.cost:6.2f}  {r.describe()}\n")
 
 
 def _parse(args: argparse.Namespace, out: TextIO) -> None:
@@ -541,6 +562,19 @@ def build_parser() -> argparse.ArgumentParser:
         )
         sub.add_argument("name", nargs="?", help="a name, or - for standard input")
         sub.set_defaults(run=lambda args, out, fn=fn: _names(fn, args, out))
+
+    read = commands.add_parser(
+        "readings",
+        help="show the ways a spelling can be read, the most plausible first",
+        description="Show each plausible reading of a spelling: the Cyrillic form, its key, "
+        "the conventions that explain it and its cost (lower is more plausible). "
+        "From standard input: one name a line; out: input, form, key, cost, conventions "
+        "(tab-separated, one line per reading).",
+        epilog="Example: kznames readings Tokajew",
+    )
+    read.add_argument("name", nargs="?", help="a spelling, or - for standard input")
+    read.add_argument("--json", action="store_true", help="print JSON (one line per input)")
+    read.set_defaults(run=_readings)
 
     parse = commands.add_parser(
         "parse",

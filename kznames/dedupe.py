@@ -48,8 +48,9 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 
 from kznames._check import require_iterable
-from kznames.fold import key
+from kznames.given_names import father_groups, name_groups
 from kznames.match import Compiled, _Batch, _similar, person_id, policy
+from kznames.reader import key
 from kznames.registry import KINDS, Entity, Lookup, Registry, require_kind, require_registry
 from kznames.resolve import has_registry_word, lookup
 
@@ -129,29 +130,34 @@ class _Element:
     entity: str | None
 
 
-GivenClass = tuple[str, str, tuple[str, ...]]
+GivenClass = tuple[str, str, tuple[str, ...], tuple[str, ...]]
 
 
 def _given_class(batch: _Batch, reading: Compiled) -> GivenClass:
-    """What a reading's given names look like: ``("full", joined keys, parts)``,
-    ``("initial", first letter, parts)`` or ``("none", "", ())``, where the
-    parts are the keys of the given names' parts, or the initials' letters."""
+    """What a reading's given names look like: ``("full", joined keys, parts,
+    names)``, ``("initial", first letter, parts, ())`` or ``("none", "", (),
+    ())``, where the parts are the keys of the given names' parts, or the
+    initials' letters, and the names the keys of the given names."""
     given, initials, _ = batch.values[reading[5]]
     if given:
         parts = tuple(part for name in given for part in name)
-        return "full", "".join(parts), parts
+        return "full", "".join(parts), parts, tuple("".join(name) for name in given)
     if initials:
-        return "initial", initials[0][0][:1], tuple(part for name in initials for part in name)
-    return "none", "", ()
+        letters = tuple(part for name in initials for part in name)
+        return "initial", initials[0][0][:1], letters, ()
+    return "none", "", (), ()
 
 
 def _neighbours(keys: Iterable[str]) -> dict[str, set[str]]:
-    """For each key, the keys that share a deletion with it (itself included): all
-    those one edit or one swap away."""
+    """For each father's name key, the keys that share a deletion with it (itself
+    included): all those one edit or one swap away; and those of one name in
+    two languages (``mikhail``, ``michael``)."""
     by_deletion: dict[str, set[str]] = defaultdict(set)
     for k in keys:
         for d in _deletions(k):
             by_deletion[d].add(k)
+        for g in father_groups(k):
+            by_deletion[f"\0{g}"].add(k)
     out: dict[str, set[str]] = defaultdict(set)
     for group in by_deletion.values():
         for k in group:
@@ -187,25 +193,40 @@ def _prefix_pairs(classes: list[GivenClass]) -> Iterator[tuple[GivenClass, Given
                 yield other, cls
 
 
+def _equivalent_probes(names: tuple[str, ...]) -> list[tuple[str, str]]:
+    """Keys shared by the full names that ``match()`` may call one given name in
+    two languages: the number of given names and, for each of the first two, a
+    group of the given-name data it is a form of, or its own key; none when
+    neither is in a group. A key is in at most a few groups, so a name has a
+    handful of these keys whatever its length."""
+    choices = [[*(str(g) for g in sorted(name_groups(k))), "=" + k] for k in names[:2]]
+    if all(len(c) == 1 for c in choices):
+        return []
+    return [("name", repr((len(names), combo))) for combo in itertools.product(*choices)]
+
+
 def _class_pairs(classes: Iterable[GivenClass]) -> Iterator[tuple[GivenClass, GivenClass]]:
     """Pairs of given-name classes whose names may be one person's, a class with
     itself included: those ``match()`` may call the same given names, so
     that no pair it calls the same person is left out. Full names whose parts
     begin the other's (``Kassym`` and ``Kassym-Jomart``) or one edit apart
     (``Kassymjomart``, a typo), initials that begin the other's, an initial
-    and the full names of its letter, and a name without given names with
-    every class."""
+    and the full names of its letter, full names with as many given names whose
+    first two may each be one name in two languages (``Alexander``,
+    ``Aleksandr``; see :func:`_equivalent_probes`), and a name without given
+    names with every class."""
     by_key: dict[tuple[str, str], list[GivenClass]] = defaultdict(list)
     probes: list[tuple[GivenClass, list[tuple[str, str]]]] = []
     anyone: list[GivenClass] = []
     everyone = sorted(set(classes))
     for cls in everyone:
-        kind, text, _ = cls
+        kind, text, _, names = cls
         if kind == "none":
             anyone.append(cls)
             continue
         if kind == "full":
             probe = [("deletion", d) for d in _deletions(text)]
+            probe += _equivalent_probes(names)
             own = [("letter", text[:1]), *probe]
         else:
             own = []

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from kznames._check import require_str
-from kznames.fold import key
+from kznames.reader import key
 from kznames.registry import Registry, require_registry
 from kznames.resolve import lookup
 

@@ -18,14 +18,14 @@ import json
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, partial
 from importlib import resources
 from typing import Any
 
 from rapidfuzz.distance import OSA
 
-from kznames._check import require_iterable, require_str
-from kznames.fold import key
+from kznames._check import require_bool, require_iterable, require_str
+from kznames.given_names import equivalent, father_groups
 from kznames.names import (
     PersonName,
     father_name,
@@ -36,6 +36,8 @@ from kznames.names import (
     word_key,
     word_part_key,
 )
+from kznames.reader import key
+from kznames.reader import readings as text_readings
 
 
 @dataclass(frozen=True)
@@ -200,7 +202,9 @@ def _flat(groups: tuple[tuple[str, ...], ...]) -> tuple[str, ...]:
 Given = tuple[tuple[tuple[str, ...], ...], tuple[tuple[str, ...], ...], str]
 
 
-def _given(a: Given, b: Given, credit: Mapping[str, float]) -> Verdict:
+def _given(
+    a: Given, b: Given, credit: Mapping[str, float], *, diminutives: bool = False
+) -> Verdict:
     """Given names and initials; each side is ``(given, initials, father)``."""
     (given_a, initials_a, _), (given_b, initials_b, _) = a, b
     if not (given_a or initials_a) or not (given_b or initials_b):
@@ -215,6 +219,11 @@ def _given(a: Given, b: Given, credit: Mapping[str, float]) -> Verdict:
         short, long = sorted((flat_a, flat_b), key=len)
         if long[: len(short)] == short:
             return credit["compound_part"], "part of a compound given name", False
+        if len(given_a) == len(given_b) and all(
+            equivalent("".join(x), "".join(y), diminutives)
+            for x, y in zip(given_a, given_b, strict=True)
+        ):
+            return credit["same_key"], "one given name in two languages", False
         if _similar("".join(flat_a), "".join(flat_b)):
             return credit["typo"], _TYPO, False
         return 0.0, "different given names", True
@@ -238,6 +247,8 @@ def _patronymic(a: str, b: str, credit: Mapping[str, float]) -> Verdict:
         long.startswith(short) and len(long) - len(short) == 1 and long[-1] in "iy"
     ):
         return credit["same_father"], "same father's name", False
+    if father_groups(a) & father_groups(b):
+        return credit["same_father"], "one father's name in two languages", False
     if _similar(a, b):
         return credit["typo"], _TYPO, False
     return 0.0, "different fathers", True
@@ -262,11 +273,14 @@ def _combine(
     return score, same
 
 
-def _verdicts(a: _Reading, b: _Reading) -> tuple[Verdict, Verdict, Verdict]:
+def _verdicts(
+    a: _Reading, b: _Reading, diminutives: bool = False
+) -> tuple[Verdict, Verdict, Verdict]:
     credit = policy()["credit"]
+    given_a, given_b = (a.given, a.initials, a.father), (b.given, b.initials, b.father)
     return (
         _surname(a.surname, b.surname, credit),
-        _given((a.given, a.initials, a.father), (b.given, b.initials, b.father), credit),
+        _given(given_a, given_b, credit, diminutives=diminutives),
         _patronymic(a.father, b.father, credit),
     )
 
@@ -276,34 +290,68 @@ def _differ(a: _Reading, b: _Reading) -> bool:
 
 
 def readings(name: str) -> list[_Reading]:
-    """The readings of a name that :func:`match` compares (one, or two when the
-    word order is not certain)."""
-    return _readings(parse_name(name))
+    """The readings of a name that :func:`match` compares: for the name as
+    written and for each other reading of its spelling
+    (:func:`kznames.readings`), one, or two when the word order is not
+    certain. A reading that changes the surname is compared only within
+    ``surname_reading_margin`` of the best (``data/match.json``): the surname
+    is what tells namesakes apart, so ``Ishakov`` (Ишаков; Исхаков only as
+    the 2021 Kazakh Latin would write it) is not taken for ``Iskhakov``.
+    Another reading must read the same parts (see :func:`_shape`)."""
+    out = _readings(parse_name(name))
+    texts = text_readings(name)
+    surnames = {r.surname for r in out}
+    shapes = {_shape(r) for r in out}
+    margin = policy()["surname_reading_margin"]
+    for other in texts[1:]:
+        for reading in _readings(parse_name(other.text)):
+            if _shape(reading) not in shapes:
+                continue
+            if reading.surname in surnames or other.cost - texts[0].cost <= margin:
+                out.append(reading)
+    return out
+
+
+def _shape(reading: _Reading) -> tuple[bool, int, int, bool, str | None]:
+    """What a reading holds, whatever its spelling: another reading of a
+    spelling reads the same parts (a patronymic read as a given name would
+    make it a candidate of every name of its surname)."""
+    return (
+        bool(reading.surname),
+        len(reading.given),
+        len(reading.initials),
+        bool(reading.father),
+        reading.gender,
+    )
 
 
 def best_reading(
-    left: list[_Reading], right: list[_Reading]
+    left: list[_Reading], right: list[_Reading], diminutives: bool = False
 ) -> tuple[tuple[float, bool], _Reading, _Reading]:
     """The best ``(score, same)`` over the pairs of readings (a decision of
     "same" first, then the higher score; the first such pair on a tie)."""
     best: tuple[tuple[float, bool], _Reading, _Reading] | None = None
     for ra in left:
         for rb in right:
-            result = _combine(_verdicts(ra, rb), _differ(ra, rb))
+            result = _combine(_verdicts(ra, rb, diminutives), _differ(ra, rb))
             if best is None or result[::-1] > best[0][::-1]:
                 best = (result, ra, rb)
     assert best is not None
     return best
 
 
-def match(a: str, b: str) -> Match:
+def match(a: str, b: str, *, diminutives: bool = False) -> Match:
     """Decide whether two person names are the same person.
 
     Spelling variants of every part agree, in any script or order; a missing
     patronymic, an initial against the full given name and a Russian
-    patronymic against the Kazakh one of the same father agree. Masculine
-    and feminine surnames, different given names or fathers, and surnames a
-    letter apart disagree. ``match(a, b)`` equals ``match(b, a)``.
+    patronymic against the Kazakh one of the same father agree, and so do the
+    forms of one given name in other languages (``Alexander``, ``Aleksandr``,
+    ``Александр``; see :func:`kznames.given_names.same_given_name`), in given
+    names and fathers' names. Masculine and feminine surnames, different given
+    names or fathers, and surnames a letter apart disagree. A familiar form
+    (``Sasha``) agrees with its full given name only with ``diminutives=True``.
+    ``match(a, b)`` equals ``match(b, a)``.
 
     >>> m = match("Tokayev Kassym-Jomart", "ТОҚАЕВ Қасым-Жомарт Кемелұлы")
     >>> m.same, m.score
@@ -314,16 +362,23 @@ def match(a: str, b: str) -> Match:
     False
     >>> match("Tokayev", "Tokarev").same
     False
+    >>> match("Michael Ivanov", "Михаил Иванов").same
+    True
+    >>> match("Sasha Ivanov", "Alexander Ivanov", diminutives=True).same
+    True
 
-    Raises ``TypeError`` if ``a`` or ``b`` is not a ``str``.
+    Raises ``TypeError`` if ``a`` or ``b`` is not a ``str`` or ``diminutives``
+    is not a ``bool``.
     """
     require_str(a, "a")
     require_str(b, "b")
+    require_bool(diminutives, "diminutives")
     left, right = sorted((a, b))
-    (score, same), ra, rb = best_reading(readings(left), readings(right))
+    (score, same), ra, rb = best_reading(readings(left), readings(right), diminutives)
+    verdicts = _verdicts(ra, rb, diminutives)
     parts = [
         PartMatch(part, ra.shown[i], rb.shown[i], *verdict)
-        for i, (part, verdict) in enumerate(zip(_PARTS, _verdicts(ra, rb), strict=True))
+        for i, (part, verdict) in enumerate(zip(_PARTS, verdicts, strict=True))
     ]
     if _differ(ra, rb):
         parts.append(
@@ -350,7 +405,8 @@ class _Batch:
     through its own ``(given, initials, father)`` value (``full``).
     """
 
-    def __init__(self) -> None:
+    def __init__(self, diminutives: bool = False) -> None:
+        self.given = partial(_given, diminutives=diminutives)
         self.names: dict[str, tuple[Compiled, ...]] = {}
         self.ids: dict[tuple[str, Any], int] = {}
         self.values: list[Any] = []
@@ -368,7 +424,7 @@ class _Batch:
         found = self.names.get(name)
         if found is None:
             out: list[Compiled] = []
-            for r in _readings(parse_name(name)):
+            for r in readings(name):
                 full = self._id("given", (r.given, r.initials, r.father))
                 simple = self._id("given", (r.given, (), "")) if r.given else full
                 surname, father = self._id("surname", r.surname), self._id("father", r.father)
@@ -390,7 +446,7 @@ class _Batch:
             for rb in self.names.get(right) or self.readings(right):
                 surname = memo.get((ra[0], rb[0])) or self._verdict(ra[0], rb[0], _surname)
                 ga, gb = (ra[1], rb[1]) if ra[4] == rb[4] else (ra[5], rb[5])
-                given = memo.get((ga, gb)) or self._verdict(ga, gb, _given)
+                given = memo.get((ga, gb)) or self._verdict(ga, gb, self.given)
                 father = memo.get((ra[2], rb[2])) or self._verdict(ra[2], rb[2], _patronymic)
                 differ = ra[3] * rb[3] == 2
                 result = results.get((surname, given, father, differ))
@@ -403,8 +459,11 @@ class _Batch:
         return best
 
 
-def match_many(pairs: Iterable[tuple[str, str]]) -> list[tuple[float, bool]]:
-    """Score many pairs: ``[(score, same), ...]``, the same as :func:`match` gives.
+def match_many(
+    pairs: Iterable[tuple[str, str]], *, diminutives: bool = False
+) -> list[tuple[float, bool]]:
+    """Score many pairs: ``[(score, same), ...]``, the same as :func:`match` gives
+    (with the same ``diminutives`` option).
 
     Each distinct name is parsed once and each distinct comparison of two
     name parts is made once, so comparing a list against a list (screening,
@@ -415,10 +474,11 @@ def match_many(pairs: Iterable[tuple[str, str]]) -> list[tuple[float, bool]]:
     [(0.725, True), (0.275, False)]
 
     Raises ``TypeError`` if ``pairs`` is not an iterable (a ``str`` is not
-    one here) or an item is not a pair of ``str``.
+    one here) or an item is not a pair of ``str``, or if ``diminutives`` is
+    not a ``bool``.
     """
     require_iterable(pairs, "pairs", "(str, str) tuples")
-    batch = _Batch()
+    batch = _Batch(require_bool(diminutives, "diminutives"))
     pair = batch.pair
     out = []
     for item in pairs:

@@ -26,7 +26,7 @@ from typing import Any
 
 from kznames._check import require_str
 from kznames._text import clean
-from kznames.fold import key
+from kznames.reader import key
 
 # A letter, with any combining marks after it (ALA-LC ``i͡a``, a decomposed ``ё``).
 _LETTERS = r"(?:[^\W\d_][\u0300-\u036f\ufe20-\ufe2f]*)"

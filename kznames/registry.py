@@ -2,8 +2,9 @@
 
 An :class:`Entity` has a stable, readable id (``person:tokayev-kassym-jomart``,
 ``place:almaty``), a kind, a display name, its names in Kazakh Cyrillic,
-Russian Cyrillic and the Latin forms in use, its acronyms and its former names
-with their years. A :class:`Registry` holds entities, reads them from JSON,
+Russian Cyrillic and the Latin forms in use, its names in other languages
+(exonyms, each with its languages and source), its acronyms and its former
+names with their years. A :class:`Registry` holds entities, reads them from JSON,
 JSON Lines or CSV files (errors name the file, the line and the field), and
 finds the entity a name refers to (:meth:`Registry.lookup`). The built-in
 registry is read from ``data/registry/`` on first use.
@@ -24,7 +25,7 @@ import json
 import re
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 from importlib import resources
 from pathlib import Path
@@ -36,10 +37,14 @@ from kznames._fields import allow_fields_of
 KINDS = ("person", "place", "org")
 _ID = re.compile(r"^(person|place|org):[a-z0-9]+(?:-[a-z0-9]+)*$")
 _FIELDS = {
-    *("id", "kind", "name", "kk", "ru", "latin", "acronyms", "former", "type", "parent"),
+    *("id", "kind", "name", "kk", "ru", "latin", "exonyms", "acronyms", "former", "type"),
+    "parent",
     *("gender", "roles", "source", "geonameid", "population"),
 }
 _FORMER_FIELDS = ("names", "from", "to")
+_EXONYM_FIELDS = ("name", "languages", "source")
+# The generated file that adds exonyms to the built-in registry's entities.
+EXONYMS_FILE = "exonyms.jsonl"
 # The years a former name may carry: from 500, before the first written record of
 # a town of today's Kazakhstan (Taraz, in 568), to 2100, so that a renaming already
 # decided for a coming year can be entered. The bounds are fixed, not the current
@@ -63,6 +68,17 @@ class FormerName:
 
 
 @dataclass(frozen=True)
+class Exonym:
+    """A name of an entity in another language, the languages that write it (locale
+    codes such as ``de`` or ``pt_PT``; empty when the source does not say) and where
+    it comes from."""
+
+    name: str
+    languages: tuple[str, ...] = ()
+    source: str | None = None
+
+
+@dataclass(frozen=True)
 class Entity:
     """A person, place or organisation of the registry.
 
@@ -80,6 +96,7 @@ class Entity:
     latin: tuple[str, ...] = ()
     acronyms: tuple[str, ...] = ()
     former: tuple[FormerName, ...] = ()
+    exonyms: tuple[Exonym, ...] = ()
     type: str | None = None
     parent: str | None = None
     gender: str | None = None
@@ -89,8 +106,10 @@ class Entity:
     population: int | None = field(default=None, compare=False)
 
     def current_names(self) -> tuple[str, ...]:
-        """The display name, then the Kazakh, Russian and Latin names, without repeats."""
-        return tuple(dict.fromkeys((self.name, *self.kk, *self.ru, *self.latin)))
+        """The display name, the Kazakh, Russian and Latin names, then the exonyms,
+        without repeats."""
+        exonyms = (e.name for e in self.exonyms)
+        return tuple(dict.fromkeys((self.name, *self.kk, *self.ru, *self.latin, *exonyms)))
 
     def former_names(self) -> tuple[str, ...]:
         """Every former name, in every script, without repeats."""
@@ -231,12 +250,40 @@ def _former(value: Any) -> tuple[FormerName, ...]:
     return tuple(former)
 
 
+def _exonyms(value: Any) -> tuple[Exonym, ...]:
+    """Exonyms from a list of names or of ``{name, languages, source}`` objects, or from
+    text: ``Kasachstan|Kazajistán`` (names only)."""
+    if isinstance(value, str) or (
+        isinstance(value, list) and all(isinstance(v, str) for v in value)
+    ):
+        return tuple(Exonym(name) for name in _strings(value, "exonyms"))
+    if not isinstance(value, list):
+        raise TypeError("'exonyms' must be a list of names or of {name, languages, source} objects")
+    out = []
+    for item in value:
+        if not isinstance(item, dict) or not isinstance(item.get("name"), str):
+            raise TypeError("each 'exonyms' entry must be a name or an object with a 'name'")
+        unknown = sorted(set(item) - set(_EXONYM_FIELDS))
+        if unknown:
+            raise ValueError(
+                f"unknown field(s) of an 'exonyms' entry: {', '.join(map(repr, unknown))}"
+            )
+        source = item.get("source")
+        if source is not None and not isinstance(source, str):
+            raise TypeError("the 'source' of an 'exonyms' entry must be a string")
+        languages = _strings(item.get("languages") or [], "exonym languages")
+        if item["name"].strip():
+            out.append(Exonym(item["name"].strip(), languages, source or None))
+    return tuple(out)
+
+
 def entity_from_record(record: Mapping[str, Any]) -> Entity:
     """Build an entity from one record (a parsed JSON object or CSV row).
 
     Lists may be JSON lists or ``|``-separated strings; ``former`` a list of
     ``{"names": [...], "from": year, "to": year}`` or the text
-    ``Alma-Ata|Алма-Ата 1921-1993; Verny|Верный -1921``.
+    ``Alma-Ata|Алма-Ата 1921-1993; Verny|Верный -1921``; ``exonyms`` a list of
+    names or of ``{"name": ..., "languages": [...], "source": ...}`` objects.
 
     >>> entity_from_record({"id": "org:cec", "kind": "org", "name": "CEC",
     ...                     "acronyms": "ЦИК|ОСК"}).acronyms
@@ -282,6 +329,7 @@ def entity_from_record(record: Mapping[str, Any]) -> Entity:
         latin=strings("latin"),
         acronyms=strings("acronyms"),
         former=_former(record.get("former") or []),
+        exonyms=_exonyms(record.get("exonyms") or []),
         type=text("type"),
         parent=text("parent"),
         gender=text("gender"),
@@ -525,16 +573,38 @@ class Lookup:
     how: str
 
 
+def _with_exonyms(
+    entities: dict[str, Entity], rows: Iterable[tuple[int | None, Any]], origin: str
+) -> None:
+    """Add to ``entities`` the exonyms of records ``{"id": ..., "exonyms": [...]}``;
+    an error names the origin and line of a record that is wrong or names no entity."""
+    for line, record in rows:
+        try:
+            if not isinstance(record, dict) or set(record) != {"id", "exonyms"}:
+                raise ValueError("a record must have the fields 'id' and 'exonyms' only")
+            entity = entities.get(record["id"])
+            if entity is None:
+                raise ValueError(f"no entity has the id {_shown(record['id'])}")
+            added = _exonyms(record["exonyms"])
+        except (TypeError, ValueError) as err:
+            raise _problem(origin, line, str(err)) from None
+        entities[entity.id] = replace(entity, exonyms=entity.exonyms + added)
+
+
 @cache
 def _default() -> Registry:
     folder = resources.files("kznames") / "data" / "registry"
     entities: list[Entity] = []
     for item in sorted(folder.iterdir(), key=lambda p: p.name):
-        if item.name.endswith(".jsonl"):
+        if item.name.endswith(".jsonl") and item.name != EXONYMS_FILE:
             text = item.read_text(encoding="utf-8")
             origin = f"kznames/data/registry/{item.name}"
             entities.extend(Registry._read(_json_records(text, origin), origin))
-    return Registry(entities, "kznames/data/registry")
+    registry = Registry(entities, "kznames/data/registry")
+    origin = f"kznames/data/registry/{EXONYMS_FILE}"
+    text = (folder / EXONYMS_FILE).read_text(encoding="utf-8")
+    _with_exonyms(registry._entities, _json_records(text, origin), origin)
+    return registry
 
 
 def require_registry(registry: Registry | None) -> Registry:

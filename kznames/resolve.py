@@ -9,7 +9,12 @@ decides:
 2. a person's name by its parts, through :func:`kznames.match`
    (``K. Tokayev``, ``President Tokayev``, ``Қ.Тоқаев``);
 3. to 5. the same three after removing a Russian or Kazakh case ending
-   (``Токаевым``, ``Алматыда``, ``Тоқаевқа``, ``Астане``).
+   (``Токаевым``, ``Алматыда``, ``Тоқаевқа``, ``Астане``) or a German
+   genitive ``-s`` (``Kasachstans``).
+
+A French or Italian elided article or preposition before a capital
+(``d'Aktau``, ``d’Astana``) is not part of the name: a name that finds
+nothing as written is looked up without it.
 
 A given name alone (``Darigha``) is not enough: it would be a guess.
 
@@ -41,15 +46,19 @@ from typing import Any
 
 from kznames._check import require_str
 from kznames._text import has_cyrillic
-from kznames.fold import key
 from kznames.match import _Reading, best_reading, readings
 from kznames.names import surname_ending, word_part_key
+from kznames.reader import key
+from kznames.reader import readings as text_readings
 from kznames.registry import Entity, Lookup, Registry, require_kind, require_registry
 
 MAX_WORDS = 16
 MAX_INFLECTED_WORDS = 3
 _PROMINENCE = {"country": 0, "region": 0, "city": 0, "town": 1, "district": 1}
 _TIERS = ("name", "former name", "person's name")
+# The searches a tier belongs to: the name as written, its inflections
+# removed, another reading of its spelling.
+_GROUPS = ("", "inflected ", "another reading: ")
 # Words left out of the form keys, so word order and linking words do not
 # matter: "Kazakhstan's Democratic Choice" = "Democratic Choice of Kazakhstan".
 _LINKING_WORDS = frozenset({"of", "the", "and", "for", "in", "on", "i", "po", "v"})
@@ -63,9 +72,11 @@ def _endings() -> Mapping[str, Any]:
 
 # The languages find_entities() and lookup() can be told, and the case
 # endings each removes: None reads the script (Kazakh endings from any word,
-# Russian ones from Cyrillic words); the Western languages remove none from a
-# Latin word.
+# Russian ones from Cyrillic words, the German genitive from Latin words);
+# German removes its genitive from a Latin word, the other Western languages
+# no ending.
 LANGUAGES = ("en", "ru", "kk", "de", "fr", "es", "nl")
+_ENDING_GROUPS = ("kazakh", "russian", "german")
 
 
 def _ending_groups(cyrillic: bool, lang: str | None) -> tuple[str, ...]:
@@ -73,19 +84,49 @@ def _ending_groups(cyrillic: bool, lang: str | None) -> tuple[str, ...]:
         return ("kazakh",)
     if lang == "ru":
         return ("russian",) if cyrillic else ()
+    if lang == "de" and not cyrillic:
+        return ("german",)
     if lang is not None and not cyrillic:
         return ()
-    return ("kazakh", "russian") if cyrillic else ("kazakh",)
+    return ("kazakh", "russian") if cyrillic else ("kazakh", "german")
 
 
-def base_forms(word_key: str, cyrillic: bool, lang: str | None = None) -> list[str]:
+@cache
+def _elision() -> re.Pattern[str]:
+    elided = "|".join(sorted(map(re.escape, _endings()["elision"]), key=len, reverse=True))
+    return re.compile(rf"(?:{elided})['’ʼ](?=[^\W\d_])", re.IGNORECASE)
+
+
+def elision_end(word: str) -> int:
+    """Where the name starts in ``word`` after an elided French or Italian article or
+    preposition (``d'``, ``l'``, ``dell'``; ``data/inflection.json``) that a capital
+    follows; 0 when there is none. A small letter after the apostrophe is a soft sign
+    romanized so (``D'yachenko``), not an elision.
+
+    >>> elision_end("d’Astana"), elision_end("D'yachenko")
+    (2, 0)
+    """
+    found = _elision().match(word)
+    return found.end() if found and word[found.end()].isupper() else 0
+
+
+def _without_elisions(name: str) -> str:
+    """``name`` without the elided articles and prepositions before its words."""
+    return re.sub(r"\S+", lambda m: m.group()[elision_end(m.group()) :], name)
+
+
+def base_forms(
+    word_key: str, cyrillic: bool, lang: str | None = None, genitive: bool = True
+) -> list[str]:
     """The word's key without a case ending: ``tokaevym`` -> ``[tokaev]``.
 
     Kazakh endings are removed from any script (Kazakh is written in Latin
     too); Russian endings only from Cyrillic, since English does not inflect
-    and a Latin ``Nazarbayeva`` is a woman, not a genitive. A ``lang`` of
-    :data:`LANGUAGES` narrows this: ``"ru"`` removes Russian endings only,
-    ``"kk"`` Kazakh ones only, a Western language none from a Latin word.
+    and a Latin ``Nazarbayeva`` is a woman, not a genitive; the German genitive
+    ``-s`` (``Kasachstans``) only from Latin. A ``lang`` of :data:`LANGUAGES`
+    narrows this: ``"ru"`` removes Russian endings only, ``"kk"`` Kazakh ones
+    only, ``"de"`` the German genitive only, another Western language none
+    from a Latin word. With ``genitive`` false the German genitive is not removed.
 
     Every reading is returned; the registry decides which one is a name:
 
@@ -93,10 +134,14 @@ def base_forms(word_key: str, cyrillic: bool, lang: str | None = None) -> list[s
     ['almaty', 'almatyd']
     >>> base_forms("nazarbaeva", cyrillic=False)
     []
+    >>> base_forms("almatys", cyrillic=False)
+    ['almaty']
     """
     minimum, longest = _endings()["minimum_stem"], _longest_ending()
     out: list[str] = []
     for group in _ending_groups(cyrillic, lang):
+        if group == "german" and not genitive:
+            continue
         table = _endings()[group]
         for length in range(1, min(longest, len(word_key) - minimum) + 1):
             bases = table.get(word_key[-length:])
@@ -108,7 +153,7 @@ def base_forms(word_key: str, cyrillic: bool, lang: str | None = None) -> list[s
 
 @cache
 def _longest_ending() -> int:
-    return max(len(e) for group in ("kazakh", "russian") for e in _endings()[group])
+    return max(len(e) for group in _ENDING_GROUPS for e in _endings()[group])
 
 
 @dataclass
@@ -120,7 +165,9 @@ class _Index:
     person_forms: dict[str, tuple[list[_Reading], ...]]
     # Form keys of names written with a possessive ("Kazakhstan's Democratic Choice").
     possessive: frozenset[str]
-    # One-word names of the most prominent places (country, regions, cities) -> ids.
+    # One-word names of the most prominent places (country, regions, cities) -> ids,
+    # for one-letter misspellings. Not their exonyms: a misspelt foreign name is rare,
+    # and each name costs time for every capitalised word nothing else claims.
     prominent: dict[str, set[str]]
     # A person's first given name -> (id, the stem of their surname: nazarba for both
     # nazarbaev and nazarbaeva), for a given name used alone in a text about the family.
@@ -170,7 +217,8 @@ def _build(registry: Registry) -> _Index:
     prominent: dict[str, set[str]] = defaultdict(set)
     for entity in registry:
         if entity.kind == "place" and _prominence(entity) == 0:
-            for name in entity.names():
+            exonyms = {e.name for e in entity.exonyms}
+            for name in (n for n in entity.names() if n not in exonyms):
                 if len(name_key := key(name).split()) == 1:
                     prominent[name_key[0]].add(entity.id)
     given: dict[str, set[tuple[str, str]]] = defaultdict(set)
@@ -258,7 +306,7 @@ def _decide(registry: Registry, name: str, ranked: list[tuple[int, float, str]])
                 del closeness[i]
     nearest = min(closeness.values())
     entities = tuple(registry[i] for i in sorted(closeness) if closeness[i] == nearest)
-    how = ("inflected " if group else "") + _TIERS[nearest[0] % len(_TIERS)]
+    how = _GROUPS[group] + _TIERS[nearest[0] % len(_TIERS)]
     if len(entities) == 1:
         return Lookup(name, entities[0], entities, how)
     return Lookup(name, None, entities, f"ambiguous: {len(entities)} entities by {how}")
@@ -304,6 +352,8 @@ def lookup(
                     add(offset + 2, score, entity_id)
 
     search([tuple(word_keys)], 0, name)
+    if not ranked and (bare := _without_elisions(name)) != name:
+        return lookup(registry, bare, kind, None, lang, inflected)
     if not ranked and inflected and len(word_keys) <= MAX_INFLECTED_WORDS:
         # Only when the name as written finds nothing: every inflected tier
         # comes after every tier of the name as written.
@@ -315,6 +365,12 @@ def lookup(
             combos.update(itertools.product(*variants))
         combos.discard(tuple(word_keys))
         search(sorted(combos), len(_TIERS), None)
+    if not ranked and name_key is None:
+        # The other readings of the spelling (Jana: Жана, then Яна), after
+        # every tier of the best one.
+        for other in text_readings(name)[1:]:
+            if len(other.key.split()) <= MAX_WORDS:
+                search([tuple(other.key.split())], 2 * len(_TIERS), other.text)
     if not ranked:
         return Lookup(name, None, (), "not found")
     return _decide(registry, name, ranked)

@@ -47,7 +47,9 @@ class System:
     ``ia`` -> ``İa``), upper-cased in full inside an all-capitals word.
     ``key_exceptions`` lists the Cyrillic contexts (regular expressions over
     lowercase text) where this system's output cannot share the key of its
-    input, each with the reason.
+    input, each with the reason. ``reads_as`` maps a letter the system writes
+    like another (Uzbek Latin's Ы as ``i``, the И's ``i``) to the letter a
+    reader takes the output for.
     """
 
     id: str
@@ -63,6 +65,7 @@ class System:
     notes: tuple[str, ...] = ()
     samples: tuple[tuple[str, str], ...] = ()
     key_exceptions: tuple[tuple[str, str], ...] = ()
+    reads_as: Mapping[str, str] = field(default_factory=dict)
 
     @classmethod
     def from_json(cls, data: Mapping[str, Any]) -> System:
@@ -81,6 +84,7 @@ class System:
             notes=tuple(data.get("notes", ())),
             samples=tuple((a, b) for a, b in data.get("samples", ())),
             key_exceptions=tuple((e["cyrillic"], e["why"]) for e in data.get("key_exceptions", ())),
+            reads_as={k: v["letter"] for k, v in data.get("reads_as", {}).items()},
         )
 
     def romanize(self, text: str) -> str:

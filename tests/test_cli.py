@@ -49,6 +49,28 @@ def test_a_name_argument_prints_the_result_alone():
     assert run("key", "Tokajew").stdout == "tokaev\n"
 
 
+def test_readings_says_what_a_spelling_is():
+    out = run("readings", "Tokajew")
+    assert out.returncode == 0
+    first = out.stdout.splitlines()[0]
+    assert "German press" in first and "rendering of Токаев" in first and "key tokaev" in first
+
+
+def test_readings_from_standard_input_one_line_a_reading():
+    out = run("readings", stdin="Darja\nНазарбаев\n")
+    rows = [line.split("\t") for line in out.stdout.splitlines()]
+    assert {r[0] for r in rows} == {"Darja", "Назарбаев"}
+    assert all(len(r) == 5 for r in rows)
+    assert ["Назарбаев", "Назарбаев", "nazarbaev", "0.00", ""] in rows
+    assert rows[0][:3] == ["Darja", "Дарья", "daria"]
+
+
+def test_readings_as_json():
+    found = json.loads(run("readings", "--json", "Victor Kim").stdout)
+    assert found[0]["form"].startswith("Виктор К") and found[0]["key"] == "viktor kim"
+    assert [w["word"] for w in found[0]["words"]] == ["Victor", "Kim"]
+
+
 def test_systems_as_text_and_json():
     text = run("systems").stdout.splitlines()
     assert [line.split()[0] for line in text] == sorted(kznames.systems())

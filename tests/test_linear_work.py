@@ -52,6 +52,10 @@ CASES = [
     ("joining Ұлы words", "['Ұлы'] * (8 * n)", "_join_patronymic_words(x)"),
     ("match of long different names", "(long_name(n, 1), long_name(n, 2))", "kznames.match(*x)"),
     ("find_entities naming many people", "people(n)", "kznames.find_entities(x)"),
+    ("readings of one long ambiguous word", "'jschow' * n", "kznames.readings(x)"),
+    ("readings of distinct ambiguous words", "ambiguous(n)", "kznames.readings(x)"),
+    ("key of distinct ambiguous words", "ambiguous(n)", "kznames.key(x)"),
+    ("match of distinct ambiguous words", "(ambiguous(n), 'Jomart Tokajew')", "kznames.match(*x)"),
     *(
         (f"{function} of {unit!r} runs", f"{unit!r} * n", call)
         for unit in ("Тоқаев ", "Tokayev ", "Тokaев", "\u0438\u0306\u200b", "🇰🇿", "ыйьъ")
@@ -90,6 +94,12 @@ def people(n):
     # A text naming n different people, each followed by a lone given name.
     surnames = itertools.islice(itertools.product(_SYLLABLES, repeat=3), n, 2 * n)
     return "".join(f"Rinat {{''.join(s).capitalize()}}ov met Aigerim. " for s in surnames)
+
+
+def ambiguous(n):
+    # n different words of ambiguous letters (j, sch, w, y), each read anew.
+    syllables = itertools.islice(itertools.product(_SYLLABLES, repeat=2), n)
+    return " ".join("J" + "".join(s) + "schowy" for s in syllables)
 
 
 CASES = {[(b, c) for _, b, c in CASES]!r}

@@ -429,9 +429,15 @@ def test_icu_quirk_patterns_only_skip_real_differences(icu, system_id: str) -> N
     assert not same, same[:10]
 
 
+# Press conventions written for Russian that no library implements: their
+# samples are real published spellings instead of an oracle's output.
+PRESS_WITHOUT_ORACLE = {"cs-press", "es-press", "fr-press", "nl-press"}
+
+
 def test_every_russian_system_has_an_iuliia_oracle() -> None:
     russian = {sid for sid, s in _registry().items() if s.language == "ru"}
-    assert russian == set(IULIIA_SCHEMAS)
+    assert russian - PRESS_WITHOUT_ORACLE == set(IULIIA_SCHEMAS)
+    assert russian >= PRESS_WITHOUT_ORACLE
 
 
 @pytest.mark.parametrize("system_id", sorted(IULIIA_SCHEMAS))

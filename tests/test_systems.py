@@ -28,7 +28,7 @@ REQUIRED_KEYS = {
     "letters",
     "samples",
 }
-OPTIONAL_KEYS = {"notes", "after", "before", "endings", "capitals", "key_exceptions"}
+OPTIONAL_KEYS = {"notes", "after", "before", "endings", "capitals", "key_exceptions", "reads_as"}
 
 EXPECTED_IDS = {
     "kk-bgn-pcgn",
@@ -52,6 +52,15 @@ EXPECTED_IDS = {
     "ru-telegram",
     "ru-iso9",
     "ru-ungegn-1987",
+    "de-press",
+    "fr-press",
+    "es-press",
+    "nl-press",
+    "pl-press",
+    "cs-press",
+    "tr-latin",
+    "uz-latin",
+    "kk-wikipedia-latin",
 }
 
 
@@ -168,3 +177,12 @@ def test_samples_shape(name: str) -> None:
         "needs a Title-case sample"
     )
     assert len(set(inputs)) == len(inputs), "duplicate sample input"
+
+
+@pytest.mark.parametrize("name", sorted(RAW))
+def test_reads_as_names_letters_written_alike(name):
+    """A ``reads_as`` letter and the letter it is read as have one output in the file."""
+    data = RAW[name]
+    for letter, spec in data.get("reads_as", {}).items():
+        assert data["letters"][letter] == data["letters"][spec["letter"]], (letter, spec)
+        assert spec["why"], letter

@@ -1,0 +1,65 @@
+"""``kznames.match`` on every pair of the development set's real spellings.
+
+Data: ``benchmarks/data/persons_dev.tsv`` (Wikidata labels via EveryPolitician,
+CC0; see ``benchmarks/README.md``): 373 spellings of 159 people, Kazakh and
+Russian Cyrillic and the Latin forms of many languages.
+
+Every pair of two spellings (69,378) is scored with ``match_many`` (the same
+decisions as ``match``, each name parsed once). The spellings are clustered
+by the connected components of the "same" decisions, and ``devset.report``
+prints pairwise precision, recall and F1, raw (each pair's own decision) and
+clustered (both spellings in one component), overall and by kind of pair;
+then a sample of the clustered misses and false merges, with their counts by
+kind. The kinds (rule in ``benchmarks/devset.py``):
+
+* ``cyr-cyr``: two Cyrillic forms;
+* ``other-any``: a Latin spelling carrying only labels of languages other
+  than English and Kazakh (de, fr, nl, pl, tr, uz, nb, fi, ...) against
+  anything;
+* ``eng-cyr``: a Latin spelling with an English label (or Kazakh Latin,
+  ``kk_latn``) against a Cyrillic one;
+* ``eng-eng``: two such English or Kazakh Latin spellings.
+
+It writes the pairs with their labels, in the format of
+``data/match_pairs.tsv``, to ``kznames_dev_pairs.tsv`` in the temporary directory
+(``--out`` to choose): at 8 MB the file is too big to keep in the repository,
+and it is written again in under a second. ``nomenklatura_baseline.py`` scores
+such a file; with ``--dev`` it prints nomenklatura's raw and clustered figures
+by kind on the same pairs.
+
+Run from the repo root: ``python benchmarks/dev_pairs.py [--sample N] [--out PATH]``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import tempfile
+from pathlib import Path
+
+from devset import name_pairs, read_spellings, report, write_pairs
+
+from kznames import match_many
+
+OUT = Path(tempfile.gettempdir()) / "kznames_dev_pairs.tsv"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description="kznames.match on the development set.")
+    parser.add_argument("--sample", type=int, default=25, help="errors shown per list")
+    parser.add_argument("--out", type=Path, default=OUT, help=f"pairs file (default {OUT})")
+    args = parser.parse_args()
+    spellings = read_spellings()
+    results = match_many(name_pairs(spellings))
+    report(
+        "kznames match() on persons_dev.tsv",
+        spellings,
+        [same for _, same in results],
+        [score for score, _ in results],
+        sample=args.sample,
+    )
+    write_pairs(args.out, spellings)
+    print(f"\nPairs with labels written to {args.out} ({args.out.stat().st_size / 1e6:.1f} MB)")
+
+
+if __name__ == "__main__":
+    main()

@@ -340,10 +340,12 @@ def lookup(
         if kind is None or registry[entity_id].kind == kind:
             ranked.append((tier, score, entity_id))
 
-    def search(combos: Iterable[tuple[str, ...]], offset: int, query: str | None) -> None:
+    def search(
+        combos: Iterable[tuple[str, ...]], offset: int, query: str | None, people: bool = False
+    ) -> None:
         for combo in combos:
             form = " ".join(sorted(w for w in combo if w not in _LINKING_WORDS))
-            for tier, entity_id in index.forms.get(form, ()):
+            for tier, entity_id in () if people else index.forms.get(form, ()):
                 add(offset + tier, 1.0, entity_id)
             surnames = [w for w in combo if w in index.surnames]
             if surnames and kind in (None, "person"):
@@ -365,12 +367,15 @@ def lookup(
             combos.update(itertools.product(*variants))
         combos.discard(tuple(word_keys))
         search(sorted(combos), len(_TIERS), None)
-    if not ranked and name_key is None:
-        # The other readings of the spelling (Jana: Жана, then Яна), after
-        # every tier of the best one.
+    if not ranked:
+        # The other readings of the spelling (Nasarbajew: Насарбаев, then
+        # Назарбаев), after every tier of the best one, for people only: a
+        # person's name is checked surname and given names together, while
+        # a place's or organisation's short name read otherwise would meet
+        # some village's (OUT read as УТ).
         for other in text_readings(name)[1:]:
             if len(other.key.split()) <= MAX_WORDS:
-                search([tuple(other.key.split())], 2 * len(_TIERS), other.text)
+                search([tuple(other.key.split())], 2 * len(_TIERS), other.text, people=True)
     if not ranked:
         return Lookup(name, None, (), "not found")
     return _decide(registry, name, ranked)

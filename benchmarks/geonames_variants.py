@@ -47,9 +47,9 @@ from pathlib import Path
 from anyascii import anyascii
 from devset import read_spellings
 from rapidfuzz import fuzz
+from round_trip import pct, report
 
 import kznames
-from kznames.translit import get_system
 
 TSV = Path(__file__).resolve().parent / "data" / "geonames_kz.tsv"
 CLASSES = ("Latin-Latin", "Cyrillic-Latin", "Cyrillic-Cyrillic")
@@ -84,10 +84,6 @@ def reduced(name: str) -> str:
 def is_transliteration(a: str, b: str) -> bool:
     ra, rb = reduced(a), reduced(b)
     return bool(ra and rb) and fuzz.ratio(ra, rb) >= 80
-
-
-def pct(a: int, b: int) -> str:
-    return f"{a / b:6.1%} ({a}/{b})" if b else "n/a"
 
 
 def pairwise(rows: list[dict[str, str]]) -> None:
@@ -191,51 +187,6 @@ def dev_names() -> tuple[list[str], list[str]]:
     return names, words
 
 
-def round_trip(title: str, names: list[str]) -> None:
-    """Print the rate of the round-trip property on ``names``, per system and overall."""
-    keys = {x: kznames.key(x) for x in names}
-    print(f"\nPart 2: key(transliterate(x, s)) == key(x) for the {len(names)} distinct {title}")
-    print(
-        f"  {'system':<20} {'lang':<4} {'holds, all names':>22} {'holds, outside exceptions':>26}"
-        f"  {'in exc.':>7}"
-    )
-    examples = {}
-    total = Counter()
-    for sid in kznames.systems():
-        system = get_system(sid)
-        patterns = [re.compile(p) for p, _ in system.key_exceptions]
-        ok = ok_out = n_out = 0
-        fails = []
-        for x in names:
-            out = kznames.transliterate(x, sid)
-            holds = kznames.key(out) == keys[x]
-            ok += holds
-            if not any(p.search(x.lower()) for p in patterns):
-                n_out += 1
-                ok_out += holds
-                if not holds:
-                    fails.append((x, out))
-        examples[sid] = fails
-        total.update(ok=ok, n=len(names), ok_out=ok_out, n_out=n_out)
-        print(
-            f"  {sid:<20} {system.language:<4} {pct(ok, len(names)):>22} {pct(ok_out, n_out):>26}"
-            f"  {len(names) - n_out:>7}"
-        )
-    print(
-        f"  {'all systems':<25} {pct(total['ok'], total['n']):>22}"
-        f" {pct(total['ok_out'], total['n_out']):>26}  {total['n'] - total['n_out']:>7}"
-    )
-    print("  (in exc. = names in one of the system's key_exceptions contexts)")
-    print("\n  Failures outside the documented exceptions (up to 3 per system, of N):")
-    clean = [sid for sid, fails in examples.items() if not fails]
-    print(f"    none for: {', '.join(clean) or '-'}")
-    for sid, fails in examples.items():
-        if fails:
-            print(f"    {sid} ({len(fails)}):")
-        for x, out in fails[:3]:
-            print(f"      {x!r} -> {out!r}: key {kznames.key(x)!r} vs {kznames.key(out)!r}")
-
-
 def main() -> None:
     rows = read_rows()
     for r in rows:
@@ -250,12 +201,12 @@ def main() -> None:
     )
     pairwise(rows)
     mixed_line(rows, mixed)
-    round_trip(
+    report(
         "GeoNames Cyrillic names", sorted({r["name"] for r in rows if r["script"] == "Cyrillic"})
     )
     people, words = dev_names()
-    round_trip("Cyrillic people's names of persons_dev.tsv", people)
-    round_trip("words of those names", words)
+    report("Cyrillic people's names of persons_dev.tsv", people)
+    report("words of those names", words)
 
 
 if __name__ == "__main__":

@@ -9,11 +9,16 @@ the documentation cannot drift from the data.
 from __future__ import annotations
 
 import re
+import sys
 from collections.abc import Callable
+from pathlib import Path
 
 from kznames.fold import folding_rules
 from kznames.reader import FOLD, _bits, _chunks, _conventions, policy
 from kznames.translit import System, _registry
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
+from round_trip import measure, pct, real_names
 
 KAZAKH_LETTERS = "аәбвгғдеёжзийкқлмнңоөпрстуұүфхһцчшщъыіьэюя"
 RUSSIAN_LETTERS = "абвгдеёжзийклмнопрстуфхцчшщъыьэюя"
@@ -131,7 +136,29 @@ def ambiguous_table() -> str:
     return _table(["Latin", "read as (conventions)"], rows)
 
 
+def round_trip_table() -> str:
+    """Per system, the round trip on real names and each documented exception's rate."""
+    names = real_names()
+    rows = []
+    for system in _registry():
+        m = measure(system, names)
+        exceptions = "<br>".join(
+            f"`{e.pattern}` {pct(e.kept, e.covered)}: {e.why}" for e in m.exceptions
+        )
+        rows.append(
+            [
+                f"`{system}`",
+                pct(m.kept, m.names),
+                pct(m.kept_outside, m.outside),
+                exceptions or "none",
+            ]
+        )
+    header = ["system", "all names", "outside exceptions", "exceptions: names kept, why"]
+    return _table(header, rows)
+
+
 TABLES: dict[str, Callable[[], str]] = {
+    "round-trip": round_trip_table,
     "conventions": conventions_table,
     "ambiguous": ambiguous_table,
     "systems": systems_table,

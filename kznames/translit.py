@@ -48,8 +48,8 @@ class System:
     ``key_exceptions`` lists the Cyrillic contexts (regular expressions over
     lowercase text) where this system's output cannot share the key of its
     input, each with the reason. ``reads_as`` maps a letter the system writes
-    like another (Uzbek Latin's Ы as ``i``, the И's ``i``) to the letter a
-    reader takes the output for.
+    like another letter or pair (Uzbek Latin's Ы as ``i``, the И's ``i``) to
+    the letters a reader takes the output for.
     """
 
     id: str

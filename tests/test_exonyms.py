@@ -37,9 +37,10 @@ def test_exonyms_carry_their_languages_and_source():
     german = next(e for e in country.exonyms if e.name == "Kasachstan")
     assert "de" in german.languages and german.source.startswith("CLDR ")
     shymkent = Registry.default()["place:shymkent"]
-    polish = next(e for e in shymkent.exonyms if e.name == "Szymkent")
-    assert polish.languages == () and polish.source.startswith("GeoNames 1518980 ")
-    assert resolve("Szymkent").id == "place:shymkent"
+    geonames = next(e for e in shymkent.exonyms if e.name == "Cimkent")
+    assert geonames.languages == () and geonames.source.startswith("GeoNames 1518980 ")
+    # Polish Szymkent keys like Shymkent itself, so it needs no exonym.
+    assert resolve("Szymkent").id == resolve("Cimkent").id == "place:shymkent"
 
 
 def test_every_exonym_finds_its_own_entity():
@@ -177,3 +178,84 @@ def test_an_exonyms_file_names_the_line_of_a_wrong_record(record, message):
     entities = {"place:x": Entity("place:x", "place", "X")}
     with pytest.raises(ValueError, match=message):
         _with_exonyms(entities, [(3, record)], "exonyms.jsonl")
+
+
+@pytest.mark.parametrize(
+    ("name", "entity_id"),
+    [
+        # As CLDR's subdivision names write them (benchmarks/data/cldr_subdivisions_kz.tsv).
+        ("Ostkasachstan", "place:east-kazakhstan-region"),  # de
+        ("Nordkasachstan", "place:north-kazakhstan-region"),  # de
+        ("Oblys de Karaganda", "place:karaganda-region"),  # fr
+        ("Kazakhstan occidental", "place:west-kazakhstan-region"),  # fr
+        ("Obwód karagandzki", "place:karaganda-region"),  # pl
+        ("Obwód pawłodarski", "place:pavlodar-region"),  # pl
+        ("Karagandı Eyaleti", "place:karaganda-region"),  # tr
+        ("Kızılorda Eyaleti", "place:kyzylorda-region"),  # tr
+        ("Provincia de Karagandá", "place:karaganda-region"),  # es
+        ("Regione di Qaraǧandy", "place:karaganda-region"),  # it
+        ("Oblast Qarağandı", "place:karaganda-region"),  # nl
+        ("Akmola Eyaleti", "place:akmola-region"),  # tr
+        ("Východokazašská oblast", "place:east-kazakhstan-region"),  # cs
+        ("Žambylská oblast", "place:jambyl-region"),  # cs
+        ("Cazaquistão Ocidental", "place:west-kazakhstan-region"),  # pt
+        ("Cazaquistão do Norte", "place:north-kazakhstan-region"),  # pt
+        ("Östkazakstan", "place:east-kazakhstan-region"),  # sv
+        ("Västkazakstan", "place:west-kazakhstan-region"),  # sv
+        ("Vest-Kasakhstan oblast", "place:west-kazakhstan-region"),  # da, nb
+        ("Pohjois-Kazakstanin alue", "place:north-kazakhstan-region"),  # fi
+        ("Provincia Kazahstanul de Est", "place:east-kazakhstan-region"),  # ro
+        ("Kosztanaji terület", "place:kostanay-region"),  # hu
+        ("Караганды облусу", "place:karaganda-region"),  # ky
+        ("Астана қаласы", "place:astana"),  # kk: the city Astana
+    ],
+)
+def test_the_regions_in_other_languages(name, entity_id):
+    assert resolve(name).id == entity_id
+
+
+def test_region_exonyms_carry_their_languages_and_source():
+    region = Registry.default()["place:karaganda-region"]
+    polish = next(e for e in region.exonyms if e.name == "Obwód karagandzki")
+    assert polish.languages == ("pl",)
+    assert polish.source.startswith("CLDR subdivision names") and "kzkar" in polish.source
+    # One name written by two locales carries both.
+    west = Registry.default()["place:west-kazakhstan-region"]
+    nordic = next(e for e in west.exonyms if e.name == "Vest-Kasakhstan oblast")
+    assert nordic.languages == ("da", "nb") and "kzzap" in nordic.source
+
+
+def test_a_region_and_its_city_stay_apart():
+    # The CLDR names of Karaganda Region that spell the city (Qaraghandy, Karagandy) are
+    # left out: they are the city's names.
+    assert resolve("Qaraghandy").id == resolve("Karagandy").id == "place:karaganda"
+    for name in ("Oblys de Karaganda", "Obwód karagandzki", "Karagandı Eyaleti"):
+        assert resolve(name).id == "place:karaganda-region"
+    assert resolve("Pawlodar").id == "place:pavlodar"
+    assert resolve("Obwód pawłodarski").id == "place:pavlodar-region"
+    # The cities of republican significance keep their own names; their regions theirs.
+    assert resolve("Almatı").id == "place:almaty"
+    assert resolve("Almatı Eyaleti").id == "place:almaty-region"
+    # South Kazakhstan is the Turkistan region's former name: no exonym of it.
+    registry = Registry.default()
+    south = ("Südkasachstan", "Cazaquistão do Sul", "Jihokazašská oblast", "Sydkazakstan")
+    assert not set(south) & {e.name for e in registry["place:turkistan-region"].exonyms}
+
+
+def test_a_cldr_name_given_to_the_wrong_region_is_left_out():
+    # CLDR nb names kzvos (East Kazakhstan) "Vest Kazakhstan region", West Kazakhstan's
+    # name: it stays West Kazakhstan's, and is no exonym of the east.
+    registry = Registry.default()
+    east = {e.name for e in registry["place:east-kazakhstan-region"].exonyms}
+    assert "Vest Kazakhstan region" not in east
+    assert resolve("Vest Kazakhstan region").id == "place:west-kazakhstan-region"
+
+
+def test_a_region_exonym_in_a_sentence():
+    # Sentences written for the test with CLDR's German and Turkish names. The mention
+    # finder takes runs of capitalised words: names with a small-letter word
+    # (Obwód karagandzki, Kazakhstan occidental) resolve but are not found in text.
+    text = "Das Kraftwerk liegt in Ostkasachstan, nahe der Grenze zu Russland."
+    assert ("Ostkasachstan", "place:east-kazakhstan-region") in found(text, lang="de")
+    text = "Karagandı Eyaleti valisi yeni maden projesini açıkladı."
+    assert found(text) == [("Karagandı Eyaleti", "place:karaganda-region")]

@@ -1,9 +1,11 @@
 """Properties proved with hypothesis over generated names and arbitrary strings."""
 
+import json
 import re
 import subprocess
 import sys
 import unicodedata
+from pathlib import Path
 
 import pytest
 from cyrillic_names import (
@@ -22,6 +24,11 @@ from hypothesis import strategies as st
 
 import kznames
 from kznames.translit import _registry
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
+import round_trip
+
+SYSTEMS_DIR = Path(kznames.__file__).parent / "systems"
 
 SYSTEMS = sorted(_registry())
 
@@ -83,12 +90,12 @@ REAL_WORDS = sorted(
     {*KAZAKH_GIVEN, *RUSSIAN_GIVEN, *PLACES}
     | {stem + suffix for stem in SURNAME_STEMS for suffix in SURNAME_SUFFIXES}
 )
-# Romanizing keeps the key of this share of real words at least, for every
-# system, outside its documented exceptions. Readings rank the ways to read a
-# Latin spelling by a letter model of real names, so a few words are read as
-# another name (Tsoov as Цув); benchmarks/geonames_variants.py gives each
-# system's rate on real data (issue 12's closing note lists them).
-ROUND_TRIP_FLOOR = 0.93
+# Romanizing keeps the key of this share of the test lists' words at least,
+# for every system, outside its documented exceptions. The lists join every
+# surname stem with every suffix, so many words are not real (Мырзатайов);
+# the lowest rate, 92.7 % (German press), is the floor's figure. The rates on
+# real names are tested below.
+ROUND_TRIP_FLOOR = 0.92
 
 
 def _round_trip(system, names):
@@ -97,10 +104,60 @@ def _round_trip(system, names):
 
 
 @pytest.mark.parametrize("system", SYSTEMS)
-def test_romanizing_keeps_the_key_of_real_names(system):
+def test_romanizing_keeps_the_key_of_the_lists_words(system):
     names = [n for n in REAL_WORDS if not in_exception(system, n)]
     kept, lost = _round_trip(system, names)
     assert len(kept) >= ROUND_TRIP_FLOOR * len(names), lost[:30]
+
+
+# Issue 12's target: outside its documented exceptions, a system keeps the key
+# of 99 % of real names (benchmarks/round_trip.py: GeoNames' Cyrillic place
+# names and the words of the development set's Cyrillic names). The systems
+# below do not reach it; each has the rate measured on 2026-12-01, rounded
+# down, and docs/pages/readings.md says why (a letter model cannot tell every
+# name's letters apart where a press convention writes two letters alike).
+TARGET = 0.99
+BELOW_TARGET = {
+    "cs-press": 0.97,
+    "de-press": 0.955,
+    "fr-press": 0.95,
+    "kk-wikipedia-latin": 0.96,
+    "nl-press": 0.97,
+    "pl-press": 0.96,
+    "ru-telegram": 0.985,
+    "tr-latin": 0.985,
+    "uz-latin": 0.985,
+}
+
+
+@pytest.fixture(scope="module")
+def real_names():
+    return round_trip.real_names()
+
+
+@pytest.mark.parametrize("system", SYSTEMS)
+def test_romanizing_keeps_the_key_of_real_names(system, real_names):
+    m = round_trip.measure(system, real_names)
+    assert m.kept_outside >= BELOW_TARGET.get(system, TARGET) * m.outside, m.failing_outside[:30]
+
+
+def test_the_systems_below_the_target_are_below_it(real_names):
+    """A system that reaches the target leaves the list, so the list stays true."""
+    for system in BELOW_TARGET:
+        m = round_trip.measure(system, real_names)
+        assert m.kept_outside < TARGET * m.outside, system
+
+
+@pytest.mark.parametrize("system", SYSTEMS)
+def test_each_exception_example_still_loses_its_key(system):
+    """An exception whose example the readings now key right is out of date."""
+    data = json.loads((SYSTEMS_DIR / f"{system}.json").read_text(encoding="utf-8"))
+    for exception in data.get("key_exceptions", ()):
+        if "example" in exception:
+            example = exception["example"]
+            assert re.search(exception["cyrillic"], example.lower()), exception
+            kept, _ = _round_trip(system, [example])
+            assert not kept, f"{system}: {example} keeps its key; {exception['why']}"
 
 
 def test_the_round_trip_test_counts_what_it_claims():
@@ -154,8 +211,11 @@ def test_case_invisible_characters_and_decomposition_do_not_change_the_key(name,
     assert kznames.key(name[:cut] + junk + name[cut:]) == k
 
 
-# Any two systems give one key for this share of real words at least.
-AGREEMENT_FLOOR = 0.9
+# All systems give one key (outside their exceptions) for this share of the
+# lists' words at least: 79.8 % on 2026-12-01, since the press conventions'
+# exceptions name only the letters they write like others (issue 12); the
+# old letter-by-letter exceptions of those files hid most words (90 %).
+AGREEMENT_FLOOR = 0.78
 
 
 def test_romanized_spellings_in_every_system_agree_on_most_real_names():

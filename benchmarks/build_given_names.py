@@ -80,7 +80,7 @@ _WORD = re.compile(r"^[^\W\d_]+(?:-[^\W\d_]+)?$")
 _ACUTE = "\u0301"
 
 
-def _form(text: str) -> str | None:
+def surface_form(text: str) -> str | None:
     """A rigour form as stored: NFC, lower case, without stress marks; ``None``
     for a form of several words or in a script other than Latin or Cyrillic."""
     text = unicodedata.normalize("NFC", text.strip().lower()).replace(_ACUTE, "")
@@ -95,13 +95,13 @@ def names(mimesis: Path) -> dict[str, set[str]]:
             data = json.loads(wheel.read(f"mimesis/datasets/{locale}/person.json"))
             for gender, first_names in data["names"].items():
                 for name in first_names:
-                    if (form := _form(name)) and script(form) == "Cyrillic":
+                    if (form := surface_form(name)) and script(form) == "Cyrillic":
                         out[form].add(gender)
     for line in PEOPLE.read_text(encoding="utf-8").splitlines():
         person = json.loads(line)
         for text in (*person.get("kk", []), *person.get("ru", [])):
             for given in parse_name(text).given:
-                if (form := _form(given)) and script(form) == "Cyrillic":
+                if (form := surface_form(given)) and script(form) == "Cyrillic":
                     out[form].update([person["gender"]] if person.get("gender") else [])
     return dict(out)
 
@@ -113,7 +113,7 @@ def lines(rigour: Path) -> list[list[str]]:
     out = []
     for line in text.splitlines():
         forms, _, _ = line.rpartition(" => ")
-        kept = sorted({f for raw in forms.split(", ") if (f := _form(raw))})
+        kept = sorted({f for raw in forms.split(", ") if (f := surface_form(raw))})
         if len(kept) > 1:
             out.append(kept)
     return out

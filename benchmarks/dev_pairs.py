@@ -27,7 +27,11 @@ and it is written again in under a second. ``nomenklatura_baseline.py`` scores
 such a file; with ``--dev`` it prints nomenklatura's raw and clustered figures
 by kind on the same pairs.
 
-Run from the repo root: ``python benchmarks/dev_pairs.py [--sample N] [--out PATH]``.
+``--half calibrate`` or ``--half report`` scores one half of the people only
+(``devset.half``): the similarity's costs are tuned on the first
+(``calibrate_similarity.py``) and reported on the second.
+
+Run from the repo root: ``python benchmarks/dev_pairs.py [--sample N] [--out PATH] [--half H]``.
 """
 
 from __future__ import annotations
@@ -36,7 +40,7 @@ import argparse
 import tempfile
 from pathlib import Path
 
-from devset import name_pairs, read_spellings, report, write_pairs
+from devset import HALVES, half, name_pairs, read_spellings, report, write_pairs
 
 from kznames import match_many
 
@@ -47,11 +51,12 @@ def main() -> None:
     parser = argparse.ArgumentParser(description="kznames.match on the development set.")
     parser.add_argument("--sample", type=int, default=25, help="errors shown per list")
     parser.add_argument("--out", type=Path, default=OUT, help=f"pairs file (default {OUT})")
+    parser.add_argument("--half", choices=HALVES, help="only one half of the people (devset.half)")
     args = parser.parse_args()
-    spellings = read_spellings()
+    spellings = half(read_spellings(), args.half)
     results = match_many(name_pairs(spellings))
     report(
-        "kznames match() on persons_dev.tsv",
+        f"kznames match() on persons_dev.tsv{f' ({args.half} half)' if args.half else ''}",
         spellings,
         [same for _, same in results],
         [score for score, _ in results],

@@ -42,6 +42,7 @@ component. Pairwise precision, recall and F1, overall and by kind.
 from __future__ import annotations
 
 import csv
+import hashlib
 import random
 from collections import Counter
 from collections.abc import Sequence
@@ -89,6 +90,23 @@ def read_spellings(path: Path = PERSONS) -> list[Spelling]:
         Spelling(r["entity_id"], r["name"], r["script"], tuple(r["languages"].split(",")))
         for r in rows
     ]
+
+
+HALVES = ("calibrate", "report")
+
+
+def half(spellings: Sequence[Spelling], which: str | None) -> list[Spelling]:
+    """The spellings of one half of the people (``"calibrate"`` or ``"report"``),
+    or all of them for ``None``. A person falls in the half given by the first
+    byte of the SHA-256 of their id (even: calibrate), so the split is the same
+    on every machine and keeps each person's spellings together: what is tuned
+    on one half is reported on people it never saw."""
+    if which is None:
+        return list(spellings)
+    if which not in HALVES:
+        raise ValueError(f"which must be one of {HALVES} or None, got {which!r}")
+    want = HALVES.index(which)
+    return [s for s in spellings if hashlib.sha256(s.entity.encode()).digest()[0] % 2 == want]
 
 
 def pair_kind(a: Spelling, b: Spelling) -> str:

@@ -78,7 +78,7 @@ import time
 from collections.abc import Sequence
 from pathlib import Path
 
-from devset import name_pairs, read_spellings, report
+from devset import HALVES, half, name_pairs, read_spellings, report
 from followthemoney import EntityProxy, model
 from nomenklatura.matching import get_algorithm
 
@@ -128,9 +128,10 @@ def _ratio(a: int, b: int) -> str:
     return f"{a / b:.3f}" if b else "n/a"
 
 
-def dev(symmetric: bool) -> None:
-    """Score every pair of the development set and print the figures by kind."""
-    spellings = read_spellings()
+def dev(symmetric: bool, which: str | None = None) -> None:
+    """Score every pair of the development set (or of one half of its people,
+    ``devset.half``) and print the figures by kind."""
+    spellings = half(read_spellings(), which)
     pairs = name_pairs(spellings)
     scores = score_pairs(pairs)
     if symmetric:
@@ -138,7 +139,8 @@ def dev(symmetric: bool) -> None:
         scores = [max(s, r) for s, r in zip(scores, reverse, strict=True)]
     order = "higher score of both orders" if symmetric else "earlier row as query"
     report(
-        f"nomenklatura {ALGORITHM} on persons_dev.tsv, same = score >= {THRESHOLD} ({order})",
+        f"nomenklatura {ALGORITHM} on persons_dev.tsv{f' ({which} half)' if which else ''}, "
+        f"same = score >= {THRESHOLD} ({order})",
         spellings,
         [score >= THRESHOLD for score in scores],
         scores,
@@ -156,11 +158,12 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser.add_argument(
         "--symmetric", action="store_true", help="with --dev: the higher score of both orders"
     )
+    parser.add_argument("--half", choices=HALVES, help="with --dev: one half of the people")
     args = parser.parse_args(argv)
     if args.dev == (args.pairs is not None):
         parser.error("give either a PAIRS file or --dev")
     if args.dev:
-        dev(args.symmetric)
+        dev(args.symmetric, args.half)
         return
     pairs, labels = read_pairs(args.pairs)
     if not pairs:

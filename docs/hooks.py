@@ -14,6 +14,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from kznames.fold import folding_rules
+from kznames.part_similarity import policy as similarity_policy
 from kznames.reader import FOLD, _bits, _chunks, _conventions, policy
 from kznames.translit import System, _registry
 
@@ -157,7 +158,23 @@ def round_trip_table() -> str:
     return _table(header, rows)
 
 
+def alternations_table() -> str:
+    """Each alternation of ``data/similarity.json``: the letters, cost, reason and examples."""
+    rows = [
+        [
+            a.label,
+            f"`{a.left}` ~ `{a.right}`",
+            f"{a.cost:g}",
+            a.why,
+            ", ".join(f"{x} / {y}" for x, y in a.examples),
+        ]
+        for a in similarity_policy().alternations
+    ]
+    return _table(["alternation", "key letters", "cost", "why", "real examples"], rows)
+
+
 TABLES: dict[str, Callable[[], str]] = {
+    "alternations": alternations_table,
     "round-trip": round_trip_table,
     "conventions": conventions_table,
     "ambiguous": ambiguous_table,

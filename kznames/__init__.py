@@ -13,6 +13,7 @@ from kznames.identifier import normalize
 from kznames.match import Match, PartMatch, match, match_many
 from kznames.mentions import Mention, find_entities
 from kznames.names import PersonName, parse_name
+from kznames.part_similarity import Similarity, Step, similarity
 from kznames.reader import Reading, WordReading, key, readings
 from kznames.registry import Entity, Exonym, FormerName, Lookup, Registry
 from kznames.resolve import resolve
@@ -32,6 +33,8 @@ __all__ = [
     "PersonName",
     "Reading",
     "Registry",
+    "Similarity",
+    "Step",
     "WordReading",
     "dedupe",
     "dedupe_detail",
@@ -44,6 +47,7 @@ __all__ = [
     "parse_name",
     "readings",
     "resolve",
+    "similarity",
     "systems",
     "transliterate",
 ]

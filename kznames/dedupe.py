@@ -19,7 +19,9 @@ People are then compared in blocks, each block clustered on its own:
   proportion to its size and the pairs found;
 * a *typo block* holds the elements with one given name and one father's name,
   and compares those whose surnames are one edit apart (``match()`` accepts
-  a surname typo only when the rest agrees in full).
+  a surname typo only when the rest agrees in full) or share the core of
+  their skeletons (:func:`kznames.part_similarity.core`: the Kazakh and
+  Russian forms of one surname, ``Нығматулин`` and ``Нигматуллин``).
 
 Within a block, the pairs ``match()`` calls the same person are merged by
 complete linkage, best score first: two groups merge only when every pair
@@ -49,7 +51,9 @@ from dataclasses import dataclass
 
 from kznames._check import require_iterable
 from kznames.given_names import father_groups, name_groups
-from kznames.match import Compiled, _Batch, _similar, person_id, policy
+from kznames.match import Compiled, _Batch, _similar, person_id
+from kznames.part_similarity import core
+from kznames.part_similarity import policy as similarity_policy
 from kznames.reader import key
 from kznames.registry import KINDS, Entity, Lookup, Registry, require_kind, require_registry
 from kznames.resolve import has_registry_word, lookup
@@ -116,7 +120,7 @@ def _deletions(text: str) -> list[str]:
     """``text`` and each string one letter shorter: two strings one edit apart
     (a letter replaced, added or dropped) share one of them. Past the longest
     key ``match()`` looks for a typo in, ``text`` alone."""
-    if len(text) > policy()["typo"]["max_length"]:
+    if len(text) > similarity_policy().max_length:
         return [text]
     return [text, *(text[:i] + text[i + 1 :] for i in range(len(text)))]
 
@@ -150,14 +154,17 @@ def _given_class(batch: _Batch, reading: Compiled) -> GivenClass:
 
 def _neighbours(keys: Iterable[str]) -> dict[str, set[str]]:
     """For each father's name key, the keys that share a deletion with it (itself
-    included): all those one edit or one swap away; and those of one name in
-    two languages (``mikhail``, ``michael``)."""
+    included): all those one edit or one swap away; those of one name in
+    two languages (``mikhail``, ``michael``); and those sharing the core of
+    their skeletons, the Kazakh and Russian forms of one name (``zairolla``,
+    ``zairulla``)."""
     by_deletion: dict[str, set[str]] = defaultdict(set)
     for k in keys:
         for d in _deletions(k):
             by_deletion[d].add(k)
         for g in father_groups(k):
             by_deletion[f"\0{g}"].add(k)
+        by_deletion[f"\1{core(k)}"].add(k)
     out: dict[str, set[str]] = defaultdict(set)
     for group in by_deletion.values():
         for k in group:
@@ -209,8 +216,10 @@ def _class_pairs(classes: Iterable[GivenClass]) -> Iterator[tuple[GivenClass, Gi
     """Pairs of given-name classes whose names may be one person's, a class with
     itself included: those ``match()`` may call the same given names, so
     that no pair it calls the same person is left out. Full names whose parts
-    begin the other's (``Kassym`` and ``Kassym-Jomart``) or one edit apart
-    (``Kassymjomart``, a typo), initials that begin the other's, an initial
+    begin the other's (``Kassym`` and ``Kassym-Jomart``), one edit apart
+    (``Kassymjomart``, a typo) or sharing the core of their skeletons (the
+    Kazakh and Russian forms of one name, ``Сағынбек``, ``Сагинбек``),
+    initials that begin the other's, an initial
     and the full names of its letter, full names with as many given names whose
     first two may each be one name in two languages (``Alexander``,
     ``Aleksandr``; see :func:`_equivalent_probes`), and a name without given
@@ -226,7 +235,7 @@ def _class_pairs(classes: Iterable[GivenClass]) -> Iterator[tuple[GivenClass, Gi
             continue
         if kind == "full":
             probe = [("deletion", d) for d in _deletions(text)]
-            probe += _equivalent_probes(names)
+            probe += [("core", core(text)), *_equivalent_probes(names)]
             own = [("letter", text[:1]), *probe]
         else:
             own = []
@@ -291,11 +300,13 @@ def _surname_candidates(
 def _typo_candidates(
     batch: _Batch, members: list[_Element], key_of: list[str]
 ) -> set[tuple[int, int]]:
-    """Pairs of a typo block's members whose surname keys are equal or a typo apart."""
+    """Pairs of a typo block's members whose surname keys are equal, a typo
+    apart or the Kazakh and Russian forms of one name."""
     by_deletion: dict[str, list[int]] = defaultdict(list)
     for i, surname in enumerate(key_of):
         for d in _deletions(surname):
             by_deletion[d].append(i)
+        by_deletion["\1" + core(surname)].append(i)
     pairs = set()
     for group in by_deletion.values():
         for i, j in itertools.combinations(group, 2):

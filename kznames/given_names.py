@@ -9,6 +9,17 @@ used. A key that falls in a masculine and a feminine group (``Valentine`` in
 Валентин and Валентина) is dropped from both, so that the two genders of a
 name never join. Familiar forms (``Саша``, ``Sasha``) join their full name only
 when ``diminutives`` is asked for, and never one another.
+
+The **lexicon** of given names is every form of those groups and every name of
+``data/given_name_lexicon.json`` (the first names of the peoples of Kazakhstan:
+Kazakh, Russian, Ukrainian, German, Azerbaijani and Uzbek lists of mimesis and
+Faker, Kazakh- and Tatar-letter given-name items of Wikidata, the registry's
+people; built by ``benchmarks/build_name_lexicon.py``), looked up by the same
+variant keys, so ``Жомарт``, ``Jomart`` and ``Zhomart`` are one entry. Each
+key has a gender where its sources agree on one, and two marks: a source
+lists it as a surname too (``Ким``), or it is an ordinary word too (``Роза``,
+``Will``). :func:`kznames.parse_name` reads word order and gender from it,
+:func:`kznames.find_entities` finds people by it.
 """
 
 from __future__ import annotations
@@ -18,27 +29,49 @@ from collections import defaultdict
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
+from typing import Any
 
 from kznames._check import require_bool, require_str
-from kznames.names import word_key
+from kznames._words import word_key
 
 _NONE: frozenset[int] = frozenset()
 
 
+_GENDERS = {"m": "male", "f": "female", "male": "male", "female": "female"}
+
+
+@dataclass(frozen=True)
+class Listing:
+    """What the lexicon says of a given name: its ``gender`` (``"male"``,
+    ``"female"``, or ``None`` when its sources give none or both), whether a
+    source lists it as a ``surname`` too (``Ким``), and whether it is an
+    ``ordinary`` word too (``Роза``, ``Will``)."""
+
+    gender: str | None
+    surname: bool
+    ordinary: bool
+
+
 @dataclass(frozen=True)
 class _Index:
-    """The groups' forms, and for each key the groups it is a full or familiar form of."""
+    """The groups' forms, for each key the groups it is a full or familiar form of,
+    and the lexicon: every listed given name's key and its listing."""
 
     forms: tuple[tuple[str, ...], ...]
     familiar: tuple[tuple[str, ...], ...]
     full_groups: dict[str, frozenset[int]]
     familiar_groups: dict[str, frozenset[int]]
+    lexicon: dict[str, Listing]
+
+
+def _data(name: str) -> Any:
+    return json.loads((resources.files("kznames") / "data" / name).read_text(encoding="utf-8"))
 
 
 @cache
 def _index() -> _Index:
-    path = resources.files("kznames") / "data" / "given_names.json"
-    groups = json.loads(path.read_text(encoding="utf-8"))["groups"]
+    groups = _data("given_names.json")["groups"]
+    lexicon = _data("given_name_lexicon.json")
     full: defaultdict[str, set[int]] = defaultdict(set)
     familiar: defaultdict[str, set[int]] = defaultdict(set)
     genders: defaultdict[str, set[str]] = defaultdict(set)
@@ -51,12 +84,52 @@ def _index() -> _Index:
     for k, seen in genders.items():
         if {"m", "f"} <= seen:
             full[k] = {i for i in full[k] if not groups[i][1]}
+    for by_gender in lexicon["names"].values():
+        for gender, names in by_gender.items():
+            for name in names:
+                genders[word_key(name)].add(gender)
+    surnames = {word_key(name) for name in lexicon["also_surnames"]}
+    ordinary = {word_key(name) for name in lexicon["ordinary_words"]}
     return _Index(
         forms=tuple((g[0], *g[2].split()) for g in groups),
         familiar=tuple(tuple(g[3].split()) for g in groups),
         full_groups={k: frozenset(v) for k, v in full.items() if v},
         familiar_groups={k: frozenset(v) for k, v in familiar.items()},
+        lexicon={
+            k: Listing(_gender(seen), k in surnames, k in ordinary)
+            for k, seen in genders.items()
+            if k
+        },
     )
+
+
+def _gender(seen: set[str]) -> str | None:
+    """The one gender that the sources of a name give, or ``None``."""
+    known = {_GENDERS[g] for g in seen if g in _GENDERS}
+    return known.pop() if len(known) == 1 else None
+
+
+def listing(key: str) -> Listing | None:
+    """The lexicon's listing of a word's variant key, ``None`` for a word it does not list."""
+    return _index().lexicon.get(key)
+
+
+def listed_given_name(word: str) -> Listing | None:
+    """What the lexicon of given names says of ``word``, in any script or
+    romanization; ``None`` when ``word`` is not a listed given name.
+
+    >>> listed_given_name("Жомарт") == listed_given_name("Jomart") == listed_given_name("Zhomart")
+    True
+    >>> listed_given_name("Айгүл")
+    Listing(gender='female', surname=False, ordinary=False)
+    >>> listed_given_name("Kim")
+    Listing(gender=None, surname=True, ordinary=True)
+    >>> listed_given_name("Котович") is None
+    True
+
+    Raises ``TypeError`` if ``word`` is not a ``str``.
+    """
+    return listing(word_key(require_str(word, "word")))
 
 
 def name_groups(key: str) -> frozenset[int]:

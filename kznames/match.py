@@ -22,8 +22,6 @@ from functools import cache, partial
 from importlib import resources
 from typing import Any
 
-from rapidfuzz.distance import OSA
-
 from kznames._check import require_bool, require_iterable, require_str
 from kznames.given_names import equivalent, father_groups
 from kznames.names import (
@@ -36,6 +34,7 @@ from kznames.names import (
     word_key,
     word_part_key,
 )
+from kznames.part_similarity import Similarity, compare_keys
 from kznames.reader import key
 from kznames.reader import readings as text_readings
 
@@ -139,16 +138,26 @@ def person_id(surname: str, given: tuple[tuple[str, ...], ...], text: str) -> st
     return "person:" + (slug or key(text).replace(" ", "-"))
 
 
-def _similar(a: str, b: str) -> bool:
-    """A typo apart: at most ``max_edits`` edits between keys of ``min_length``
-    to ``max_length`` letters. The edit distance takes time proportional to the
-    product of the lengths, so keys longer than any real name are not compared.
-    """
-    typo = policy()["typo"]
-    edits: int = typo["max_edits"]
-    if min(len(a), len(b)) < typo["min_length"] or max(len(a), len(b)) > typo["max_length"]:
-        return False
-    return OSA.distance(a, b, score_cutoff=edits + 1) <= edits
+def _similar(a: str, b: str) -> Similarity | None:
+    """The similarity of two part keys when it explains them within its
+    threshold (``data/similarity.json``): by Kazakh and Russian alternations
+    alone, or with one typo between keys of ``typo.min_length`` letters or
+    more (``data/match.json``). Keys longer than any real name are compared
+    only for equality, so a comparison costs bounded time."""
+    found = compare_keys(a, b)
+    if not found.similar or found.typos > 1:
+        return None
+    if found.typos and min(len(a), len(b)) < policy()["typo"]["min_length"]:
+        return None
+    return found
+
+
+def _similar_verdict(found: Similarity, credit: Mapping[str, float]) -> Verdict:
+    """A typo, or the alternations that make one name of two forms."""
+    if found.typos:
+        return credit["typo"], _TYPO, False
+    labels = ", ".join(step.why.split(" (", 1)[0] for step in found.steps)
+    return credit["alternation"], f"{_ALTERNATION}: {labels}", False
 
 
 def _gendered_pair(a: str, b: str) -> bool:
@@ -161,6 +170,7 @@ def _gendered_pair(a: str, b: str) -> bool:
 Verdict = tuple[float, str, bool]
 _PARTS = ("surname", "given", "patronymic")
 _TYPO = "one letter apart: a typo only if the rest agrees"
+_ALTERNATION = "Kazakh and Russian forms of one name"
 _MISSING = "missing on one side"
 
 
@@ -171,8 +181,8 @@ def _surname(a: str, b: str, credit: Mapping[str, float]) -> Verdict:
         return credit["same_key"], "same variant key", False
     if _gendered_pair(a, b):
         return 0.0, "masculine and feminine forms", True
-    if _similar(a, b):
-        return credit["typo"], _TYPO, False
+    if found := _similar(a, b):
+        return _similar_verdict(found, credit)
     return 0.0, "different surnames", True
 
 
@@ -224,8 +234,8 @@ def _given(
             for x, y in zip(given_a, given_b, strict=True)
         ):
             return credit["same_key"], "one given name in two languages", False
-        if _similar("".join(flat_a), "".join(flat_b)):
-            return credit["typo"], _TYPO, False
+        if found := _similar("".join(flat_a), "".join(flat_b)):
+            return _similar_verdict(found, credit)
         return 0.0, "different given names", True
     if given_a or given_b:
         full, abbreviated = (a, b) if given_a else (b, a)
@@ -249,8 +259,8 @@ def _patronymic(a: str, b: str, credit: Mapping[str, float]) -> Verdict:
         return credit["same_father"], "same father's name", False
     if father_groups(a) & father_groups(b):
         return credit["same_father"], "one father's name in two languages", False
-    if _similar(a, b):
-        return credit["typo"], _TYPO, False
+    if found := _similar(a, b):
+        return _similar_verdict(found, credit)
     return 0.0, "different fathers", True
 
 
@@ -263,7 +273,10 @@ def _combine(
     score = sum(w * v[0] for w, v in zip(weights.values(), verdicts, strict=True))
     score = round(score / sum(weights.values()), 6)
     typos = sum(v[1] == _TYPO for v in verdicts)
-    full = sum(v[1] in ("same variant key", "same father's name") for v in verdicts)
+    full = sum(
+        v[1] in ("same variant key", "same father's name") or v[1].startswith(_ALTERNATION)
+        for v in verdicts
+    )
     same = (
         score >= p["threshold"]
         and not genders_differ
@@ -351,7 +364,8 @@ def match(a: str, b: str, *, diminutives: bool = False) -> Match:
     names and fathers' names. Masculine and feminine surnames, different given
     names or fathers, and surnames a letter apart disagree. A familiar form
     (``Sasha``) agrees with its full given name only with ``diminutives=True``.
-    ``match(a, b)`` equals ``match(b, a)``.
+    ``match(a, b)`` and ``match(b, a)`` give the same score and decision;
+    each shows the two names, and each part, in the order given.
 
     >>> m = match("Tokayev Kassym-Jomart", "ТОҚАЕВ Қасым-Жомарт Кемелұлы")
     >>> m.same, m.score
@@ -373,18 +387,20 @@ def match(a: str, b: str, *, diminutives: bool = False) -> Match:
     require_str(a, "a")
     require_str(b, "b")
     require_bool(diminutives, "diminutives")
+    # The names are compared in sorted order, so the decision cannot depend
+    # on the order of the arguments; the result shows them in the caller's.
     left, right = sorted((a, b))
     (score, same), ra, rb = best_reading(readings(left), readings(right), diminutives)
     verdicts = _verdicts(ra, rb, diminutives)
+    first, second = (rb, ra) if left != a else (ra, rb)
     parts = [
-        PartMatch(part, ra.shown[i], rb.shown[i], *verdict)
+        PartMatch(part, first.shown[i], second.shown[i], *verdict)
         for i, (part, verdict) in enumerate(zip(_PARTS, verdicts, strict=True))
     ]
     if _differ(ra, rb):
-        parts.append(
-            PartMatch("gender", ra.gender or "", rb.gender or "", 0.0, "different genders", True)
-        )
-    return Match(score=score, same=same, parts=tuple(parts), names=(left, right))
+        genders = (first.gender or "", second.gender or "")
+        parts.append(PartMatch("gender", *genders, 0.0, "different genders", True))
+    return Match(score=score, same=same, parts=tuple(parts), names=(a, b))
 
 
 # Genders as numbers whose product is 2 exactly when they differ.

@@ -6,7 +6,8 @@ registry, longest first, through :meth:`Registry.lookup`: any spelling,
 script, word order, case ending, former name or acronym. A span the registry
 does not know is a person when it has the shape of a person's name: a word
 with a surname or patronymic ending beside other capitalised words or
-initials (``Rinat Zaitov``, ``Асем Жапишева``). A surname alone then refers
+initials (``Rinat Zaitov``, ``Асем Жапишева``), or a listed given name beside
+another capitalised word (``Руслан Желдибай``). A surname alone then refers
 to the person named in full before it in the same text, else to the
 registry's one person of that surname, else to a person of its own.
 
@@ -26,6 +27,7 @@ from rapidfuzz.distance import Levenshtein
 
 from kznames._check import require_str
 from kznames._text import has_cyrillic
+from kznames.given_names import Listing, listing
 from kznames.match import person_id, readings
 from kznames.names import parse_name, patronymic_gender, surname_ending, titles, word_key
 from kznames.registry import Entity, Lookup, Registry, require_registry
@@ -360,7 +362,7 @@ class _Finder:
             if not breaks:
                 groups[-1].append(p)
         for words in filter(None, groups):
-            span = _person_span([self.tokens[p] for p in words])
+            span = _person_span([self.tokens[p] for p in words]) or self._given_name_span(words)
             if span is None:
                 if len(words) == 1:
                     self._single(words[0])
@@ -377,14 +379,60 @@ class _Finder:
             self._remember(text, entity_id, None)
             self._emit(i, j, entity_id, "person", None)
 
+    def _given_name_span(self, positions: list[int]) -> tuple[int, int] | None:
+        """A listed given name and the capitalised word after it (``Руслан Желдибай``),
+        or before it (``Желдибай Руслан``, as Kazakh lists write names) when that word
+        is capitalised as a name (see :meth:`_capitalised_for_itself`): the first and last
+        index among ``positions``, or ``None``. Runs of more than three words are
+        left alone, as :func:`_person_span` leaves those of more than four."""
+        if len(positions) > 3:
+            return None
+        tokens = [self.tokens[p] for p in positions]
+        for k, token in enumerate(tokens):
+            entry = self._given_cue(token)
+            if entry is None:
+                continue
+            if k + 1 < len(tokens) and not tokens[k + 1].initial:
+                return k, k + 1
+            before = tokens[k - 1] if k else None
+            if (
+                before
+                and not entry.ordinary
+                and not before.initial
+                and self._capitalised_for_itself(before)
+            ):
+                return k - 1, k
+        return None
+
+    def _capitalised_for_itself(self, token: _Token) -> bool:
+        """Whether a word before a given name is capitalised as a name: it does not begin
+        a sentence, or the lexicon lists it as a surname (``Kim Viktor``)."""
+        entry = listing(token.key)
+        return not _starts_sentence(self.text, token.start) or bool(entry and entry.surname)
+
+    def _given_cue(self, token: _Token) -> Listing | None:
+        """The lexicon's listing of a word if it is a given name that shows a person:
+        not an ordinary word capitalised for beginning a sentence or for being a German
+        noun (``Roman``, ``Will``), and not a word of a place's or organisation's
+        registry name unless it is a registry person's given name too (``Astana``).
+        An ordinary word shows a person only before the surname: after a capitalised
+        word it is more often the end of another name (``Central Asia``)."""
+        entry = listing(token.key)
+        if entry is None or token.initial:
+            return None
+        if entry.ordinary and (self.lang == "de" or _starts_sentence(self.text, token.start)):
+            return None
+        return entry if token.key in self.index.given or not self._knows(token) else None
+
     def _single(self, p: int) -> None:
-        """One capitalised word nothing else claimed: the given name of a person named
-        in full before (``Darigha`` after ``Darigha Nazarbaeva``), or of the one
+        """One capitalised word nothing else claimed: the given name or surname of a
+        person named in full before (``Darigha`` after ``Darigha Nazarbaeva``,
+        ``Желдибай`` after ``Руслан Желдибай``), or the given name of the one
         registry person of that given name whose family name the text has named
         (``Nazarbaev's daughter, Darigha``), or a one-letter misspelling of a city
         or region (``Atyrai``)."""
         token = self.tokens[p]
-        person = self.given.get(token.key)
+        person = self.given.get(token.key) or self._earlier_person(token)
         if person is not None:
             self._emit(p, p, person[0], "person", person[1])
             return

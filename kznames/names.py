@@ -7,8 +7,12 @@ separate word is joined to the father's name before it; run-together parts
 Which word is the surname comes from the surest cue the name offers, in this
 order: a comma (``Surname, Given``), the position of a patronymic among three
 or more words, the one word in capitals (``TOKAYEV Kassym-Jomart``), the one
-full word beside initials (``K. Tokayev``), the one word with a surname
-ending (``-ov``, ``-eva``, ``-sky``). Without any of these the last word is
+full word beside initials (``K. Tokayev``), the one word that the lexicon of
+given names (``kznames.given_names``) does not list (``Kim Viktor``), the one
+word with a surname ending (``-ov``, ``-eva``, ``-sky``). The lexicon also
+tells ``Валерий Николаевич Котович`` (a surname in ``-ovich``) from
+``Котович Валерий Николаевич``, and gives the gender when no patronymic or
+surname ending does. Without any of these the last word is
 taken as the surname, as in running text, and ``PersonName.certain`` is
 false. Suffixes are compared on variant keys, so one rule serves every script
 and romanization; they live in ``data/names.json``.
@@ -26,7 +30,9 @@ from typing import Any
 
 from kznames._check import require_str
 from kznames._text import clean
-from kznames.reader import key
+from kznames._words import word_key as word_key
+from kznames._words import word_part_key as word_part_key
+from kznames.given_names import listing
 
 # A letter, with any combining marks after it (ALA-LC ``i͡a``, a decomposed ``ё``).
 _LETTERS = r"(?:[^\W\d_][\u0300-\u036f\ufe20-\ufe2f]*)"
@@ -86,17 +92,6 @@ def _ending(word_key: str, table: str, minimum: int) -> tuple[int, str | None]:
     return best
 
 
-# The key of one word. Names are made of few distinct words (given names,
-# surnames, patronymics repeat), so the keys of words are kept: parsing a
-# list of names then costs one key() per distinct word, not per word.
-word_part_key = lru_cache(maxsize=1 << 16)(key)
-
-
-def word_key(word: str) -> str:
-    """The key of one word of a name, without spaces: ``Кемелұлы`` -> ``kemeluly``."""
-    return word_part_key(word).replace(" ", "")
-
-
 def _patronymic_gender(word_key: str) -> str | None:
     return _ending(word_key, "patronymic_suffixes", minimum=3)[1]
 
@@ -133,6 +128,11 @@ def father_name(patronymic: str) -> str:
         if word.endswith(suffix) and len(word) - len(suffix) >= 3:
             return word[: -len(suffix)]
     return word
+
+
+def _given_gender(word_key: str) -> str | None:
+    entry = listing(word_key)
+    return entry.gender if entry is not None else None
 
 
 def _is_initial(token: str) -> bool:
@@ -207,19 +207,40 @@ def _surname_index(
     if comma is not None and 0 < comma <= len(words):
         return 0, True
     if len(words) >= 3:
-        if _patronymic_gender(keys[-1]):
-            return 0, True
-        if _patronymic_gender(keys[1]):
+        last, middle = _patronymic_gender(keys[-1]), _patronymic_gender(keys[1])
+        # Both end like patronymics: the surname ends in -ovich (Валерий Николаевич
+        # Котович) when the first word is a given name and the last is not.
+        if middle and (not last or (listing(keys[0]) and not listing(keys[-1]))):
             return len(words) - 1, True
+        if last:
+            return 0, True
     capitals = [i for i, w in enumerate(words) if w.isupper() and len(w) > 1]
     if len(capitals) == 1 and len(words) > 1:
         return capitals[0], True
     if len(words) == 1:
-        return 0, has_initials or _surname_gender(keys[0]) is not None
+        surname_shaped = _surname_gender(keys[0]) is not None and listing(keys[0]) is None
+        return 0, has_initials or surname_shaped
+    by_lexicon = _lexicon_surname(keys)
+    if by_lexicon is not None:
+        return by_lexicon, True
     shaped = [i for i, k in enumerate(keys) if _surname_gender(k) or _patronymic_gender(k)]
     if len(shaped) == 1:
         return shaped[0], True
     return len(words) - 1, False
+
+
+def _lexicon_surname(keys: list[str]) -> int | None:
+    """The surname's index by the lexicon of given names: the one word it does not
+    list (``Kim Viktor``: Kim, ``Мадина Сейтқали``: Сейтқали); among listed names
+    only, the one listed as a surname too (``Ким Виктор``: Ким); else ``None``."""
+    listed = [listing(k) for k in keys]
+    unlisted = [i for i, entry in enumerate(listed) if entry is None]
+    if len(unlisted) == 1 and len(keys) > 1:
+        return unlisted[0]
+    surnames = [i for i, entry in enumerate(listed) if entry is not None and entry.surname]
+    if not unlisted and len(surnames) == 1:
+        return surnames[0]
+    return None
 
 
 def parse_name(text: str) -> PersonName:
@@ -271,6 +292,8 @@ def parse_name(text: str) -> PersonName:
         surname, rest = "", words
     if gender is None and surname:
         gender = _surname_gender(keys[index])
+    if gender is None and rest:
+        gender = _given_gender(word_key(rest[0]))
     return PersonName(
         text=text,
         surname=surname or None,

@@ -10,7 +10,15 @@ decides:
    (``K. Tokayev``, ``President Tokayev``, ``Қ.Тоқаев``);
 3. to 5. the same three after removing a Russian or Kazakh case ending
    (``Токаевым``, ``Алматыда``, ``Тоқаевқа``, ``Астане``) or a German
-   genitive ``-s`` (``Kasachstans``).
+   genitive ``-s`` (``Kasachstans``);
+6. to 8. for a person, the other readings of the spelling (``Nasarbajew``);
+9. to 11. for a person, the other form of the surname (``Нигматуллин`` for
+   ``Нығматулин``, ``Султанбаев`` for ``Сұлтанбай``): the registry's surnames
+   with the same skeleton (:func:`kznames.part_similarity.skeleton`), each
+   person checked by :func:`kznames.match`, which compares the parts with
+   :func:`kznames.similarity`. Persons scoring within ``resolve_margin``
+   (``data/similarity.json``) of the best are as close: the name is then
+   ambiguous, never a guess.
 
 A French or Italian elided article or preposition before a capital
 (``d'Aktau``, ``d’Astana``) is not part of the name: a name that finds
@@ -48,6 +56,8 @@ from kznames._check import require_str
 from kznames._text import has_cyrillic
 from kznames.match import _Reading, best_reading, readings
 from kznames.names import surname_ending, word_part_key
+from kznames.part_similarity import policy as similarity_policy
+from kznames.part_similarity import skeleton
 from kznames.reader import key
 from kznames.reader import readings as text_readings
 from kznames.registry import Entity, Lookup, Registry, require_kind, require_registry
@@ -57,8 +67,8 @@ MAX_INFLECTED_WORDS = 3
 _PROMINENCE = {"country": 0, "region": 0, "city": 0, "town": 1, "district": 1}
 _TIERS = ("name", "former name", "person's name")
 # The searches a tier belongs to: the name as written, its inflections
-# removed, another reading of its spelling.
-_GROUPS = ("", "inflected ", "another reading: ")
+# removed, another reading of its spelling, the other form of a surname.
+_GROUPS = ("", "inflected ", "another reading: ", "the other form of a surname: ")
 # Words left out of the form keys, so word order and linking words do not
 # matter: "Kazakhstan's Democratic Choice" = "Democratic Choice of Kazakhstan".
 _LINKING_WORDS = frozenset({"of", "the", "and", "for", "in", "on", "i", "po", "v"})
@@ -174,6 +184,9 @@ class _Index:
     given: dict[str, set[tuple[str, str]]]
     # The words of names and the surnames, without the linking words.
     name_words: frozenset[str]
+    # The skeleton of each surname key (kznames.part_similarity.skeleton) ->
+    # the surname keys: Нигматуллин finds Нығматулин, Султанбаев Сұлтанбай.
+    skeletons: dict[str, set[str]]
 
 
 def _form_key(name: str) -> str:
@@ -221,6 +234,9 @@ def _build(registry: Registry) -> _Index:
             for name in (n for n in entity.names() if n not in exonyms):
                 if len(name_key := key(name).split()) == 1:
                     prominent[name_key[0]].add(entity.id)
+    skeletons: dict[str, set[str]] = defaultdict(set)
+    for surname in surnames:
+        skeletons[skeleton(surname)].add(surname)
     given: dict[str, set[tuple[str, str]]] = defaultdict(set)
     for entity_id, readings_of_forms in person_forms.items():
         for reading in (r for rs in readings_of_forms for r in rs[:1]):
@@ -236,6 +252,7 @@ def _build(registry: Registry) -> _Index:
         dict(prominent),
         dict(given),
         words - _LINKING_WORDS,
+        skeletons,
     )
 
 
@@ -376,6 +393,18 @@ def lookup(
         for other in text_readings(name)[1:]:
             if len(other.key.split()) <= MAX_WORDS:
                 search([tuple(other.key.split())], 2 * len(_TIERS), other.text, people=True)
+    if not ranked and kind in (None, "person"):
+        # A surname in its other form (Нигматуллин for Нығматулин, Султанбаев
+        # for Сұлтанбай): the surnames of the registry with the skeleton of a
+        # word, each person then checked by match(), which compares the parts
+        # with similarity(). Persons whose scores are within the margin of the
+        # best are as close, so the name is ambiguous between them.
+        similar = {s for w in word_keys for s in index.skeletons.get(skeleton(w), ()) if s != w}
+        hits = _person_hits(index, name, sorted(similar)) if similar else {}
+        margin = similarity_policy().resolve_margin
+        for entity_id, score in hits.items():
+            if max(hits.values()) - score < margin:
+                add(3 * len(_TIERS) + 2, max(hits.values()), entity_id)
     if not ranked:
         return Lookup(name, None, (), "not found")
     return _decide(registry, name, ranked)

@@ -9,7 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from kznames import match, match_many
-from kznames.given_names import given_name_forms, same_given_name
+from kznames.given_names import given_name_forms, listed_given_name, same_given_name
 
 DATA = json.loads(
     (resources.files("kznames") / "data" / "given_names.json").read_text(encoding="utf-8")
@@ -146,3 +146,52 @@ def test_equivalence_is_symmetric_and_deterministic(a: str, b: str, diminutives:
     assert same_given_name(a, a, diminutives=diminutives)
     if first and not diminutives:
         assert same_given_name(a, b, diminutives=True)
+
+
+LEXICON = json.loads(
+    (resources.files("kznames") / "data" / "given_name_lexicon.json").read_text(encoding="utf-8")
+)
+
+
+def test_the_lexicon_names_its_sources_and_licences() -> None:
+    assert {"sources", "licence", "credits", "built_by"} <= set(LEXICON)
+    assert set(LEXICON["sources"]) == {"mimesis", "faker", "wikidata", "registry"}
+    for by_gender in LEXICON["names"].values():
+        assert set(by_gender) <= {"male", "female", "unknown"}
+        for names in by_gender.values():
+            assert names == sorted(names)
+            assert all(n == unicodedata.normalize("NFC", n.lower()) for n in names)
+
+
+@pytest.mark.parametrize(
+    "forms",
+    [
+        ("Жомарт", "Jomart", "Zhomart", "Žomart"),
+        ("Нұрлан", "Нурлан", "Nurlan", "Nūrlan"),
+        ("Құдайберген", "Кудайберген", "Qudaibergen", "Kudaybergen"),
+        ("Айгүл", "Айгуль", "Aigul", "Aygül"),
+    ],
+)
+def test_a_listed_name_is_found_in_every_script(forms: tuple[str, ...]) -> None:
+    entries = {listed_given_name(f) for f in forms}
+    assert len(entries) == 1 and None not in entries
+
+
+def test_the_listing_says_gender_and_the_ambiguous_words() -> None:
+    assert listed_given_name("Айгүл").gender == "female"
+    assert listed_given_name("Валерий").gender == "male"
+    assert listed_given_name("Ким").surname and listed_given_name("Kim").surname
+    assert listed_given_name("Роза").ordinary
+    assert listed_given_name("Котович") is None
+    assert listed_given_name("Бекзатов") is None  # a surname made from a given name
+    with pytest.raises(TypeError, match="word"):
+        listed_given_name(None)  # type: ignore[arg-type]
+
+
+@given(st.text(max_size=100))
+def test_any_string_is_looked_up(text: str) -> None:
+    assert listed_given_name(text) is None or listed_given_name(text).gender in (
+        None,
+        "male",
+        "female",
+    )

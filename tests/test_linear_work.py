@@ -56,6 +56,7 @@ CASES = [
     ("readings of distinct ambiguous words", "ambiguous(n)", "kznames.readings(x)"),
     ("key of distinct ambiguous words", "ambiguous(n)", "kznames.key(x)"),
     ("match of distinct ambiguous words", "(ambiguous(n), 'Jomart Tokajew')", "kznames.match(*x)"),
+    ("similarity of long alternating words", "('ыңдж' * n, 'индж' * n)", "kznames.similarity(*x)"),
     *(
         (f"{function} of {unit!r} runs", f"{unit!r} * n", call)
         for unit in ("Тоқаев ", "Tokayev ", "Тokaев", "\u0438\u0306\u200b", "🇰🇿", "ыйьъ")

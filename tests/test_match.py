@@ -60,7 +60,13 @@ def test_different_people(a, b):
 
 @pytest.mark.parametrize(("a", "b"), SAME + DIFFERENT)
 def test_symmetric(a, b):
-    assert match(a, b) == match(b, a)
+    """Either order gives one decision and score, shown in the order given:
+    each part's left side is the first argument's."""
+    ab, ba = match(a, b), match(b, a)
+    assert (ab.score, ab.same) == (ba.score, ba.same)
+    assert ab.names == (a, b) and ba.names == (b, a)
+    mirrored = [(p.part, p.right, p.left, p.credit, p.rule, p.conflict) for p in ba.parts]
+    assert [(p.part, p.left, p.right, p.credit, p.rule, p.conflict) for p in ab.parts] == mirrored
 
 
 def test_explain_names_each_part_and_its_rule():
@@ -115,9 +121,10 @@ def test_a_name_matches_its_romanizations(system, data):
 
 @given(st.text(max_size=60), st.text(max_size=60))
 def test_any_strings_give_a_symmetric_score_in_range(a, b):
-    m = match(a, b)
+    m, n = match(a, b), match(b, a)
     assert isinstance(m, Match) and 0.0 <= m.score <= 1.0
-    assert m == match(b, a)
+    assert (m.score, m.same) == (n.score, n.same)
+    assert [(p.left, p.right) for p in m.parts] == [(p.right, p.left) for p in n.parts]
 
 
 def test_bad_input():

@@ -124,3 +124,58 @@ def test_a_place_read_through_a_case_ending_after_an_unknown_name_is_a_person():
     assert person == [("Досыма Сатпаева", "person:satpaeva-dosyma")]
     town = found("Жители Сатпаева вышли на площадь.")  # "Жители" starts the sentence
     assert town == [("Сатпаева", "place:satpayev")]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "name"),
+    [
+        ("Вчера Руслан Желдибай выступил.", None, "Руслан Желдибай"),
+        ("Вчера Ерлан Кудайберген выступил.", "ru", "Ерлан Кудайберген"),
+        ("Кеше Айгүл Сейтқали сөйледі.", "kk", "Айгүл Сейтқали"),
+        ("Yesterday Ruslan Zheldibay spoke.", "en", "Ruslan Zheldibay"),
+        ("Gestern sprach Ruslan Scheldibai.", "de", "Ruslan Scheldibai"),
+        ("Hier, Erlan Koudaïberguen a parlé.", "fr", "Erlan Koudaïberguen"),
+        ("Ayer habló Ruslán Zheldibái.", "es", "Ruslán Zheldibái"),
+        ("Gisteren sprak Roeslan Zjeldibaj.", "nl", "Roeslan Zjeldibaj"),
+        # Surname first, as Kazakh lists write names, after a title.
+        ("Депутат Желдибай Руслан сөйледі.", None, "Желдибай Руслан"),
+        ("Kim Viktor spoke.", None, "Kim Viktor"),  # Kim is listed as a surname too
+    ],
+)
+def test_a_listed_given_name_beside_a_capitalised_word_is_a_person(text, lang, name):
+    mentions = find_entities(text, lang=lang, registry=Registry())
+    assert [(m.text, m.kind) for m in mentions] == [(name, "person")]
+
+
+def test_both_orders_and_a_later_surname_are_one_person():
+    text = "Руслан Желдибай выступил, а Желдибай Руслан ушёл; потом Желдибай вернулся."
+    mentions = found(text, registry=Registry())
+    assert [t for t, _ in mentions] == ["Руслан Желдибай", "Желдибай Руслан", "Желдибай"]
+    assert {i for _, i in mentions} == {"person:zheldibai-ruslan"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Yesterday Ruslan said no.",  # a capitalised word at a sentence start, then a name
+        "Вчера Руслан ушёл.",
+        "Роза Люксембург",  # an ordinary word at a sentence start: no cue
+        "Will Ruslan come?",
+        "Trade in Central Asia grew.",  # an ordinary given name after a capitalised word
+        "Der Roman Buch erschien.",  # a German noun
+        "Руслан, Ерлан и Айгүл пришли.",  # given names alone
+    ],
+)
+def test_no_person_from_ordinary_capitalised_words(text):
+    lang = "de" if text.startswith("Der") else None
+    assert found(text, lang=lang, registry=Registry()) == []
+
+
+def test_given_names_add_no_mention_to_the_seed_texts():
+    """The seed articles (gold in seeds/gold.tsv): every person found through a listed
+    given name is in the gold standard."""
+    gold = Path(SEEDS / "gold.tsv").read_text(encoding="utf-8")
+    for path in sorted(SEEDS.glob("*.txt")):
+        for m in find_entities(path.read_text(encoding="utf-8")):
+            if m.kind == "person":
+                assert f"\t{m.start}\t{m.end}\t" in gold, (path.name, m)

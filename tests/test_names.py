@@ -1,10 +1,14 @@
 """parse_name(): every format of real data the names issue lists."""
 
+import json
+from importlib import resources
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 from kznames import PersonName, parse_name
+from kznames.given_names import listed_given_name
 
 CASES = [
     # text, surname, given, patronymic, initials, gender
@@ -110,3 +114,74 @@ def test_any_string_parses(text):
 
 def test_a_long_string_parses():
     assert parse_name("Токаев " * 150_000).surname
+
+
+LEXICON = json.loads(
+    (resources.files("kznames") / "data" / "given_name_lexicon.json").read_text(encoding="utf-8")
+)
+GIVEN = sorted(
+    {n for by_gender in LEXICON["names"].values() for names in by_gender.values() for n in names}
+)
+# Real surnames: the registry's people, Kazakh and Russian forms, that the lexicon
+# does not list as given names.
+REAL_SURNAMES = sorted(
+    {
+        name.split()[0]
+        for line in (resources.files("kznames") / "data" / "registry" / "people.jsonl")
+        .read_text(encoding="utf-8")
+        .splitlines()
+        for name in (*json.loads(line).get("kk", []), *json.loads(line).get("ru", []))
+        if listed_given_name(name.split()[0]) is None
+    }
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "surname", "given", "patronymic", "gender"),
+    [
+        # A surname in -ovich after a given name and a patronymic.
+        ("Валерий Николаевич Котович", "Котович", ("Валерий",), "Николаевич", "male"),
+        ("Котович, Валерий Николаевич", "Котович", ("Валерий",), "Николаевич", "male"),
+        ("Котович Валерий Николаевич", "Котович", ("Валерий",), "Николаевич", "male"),
+        ("Valeriy Nikolaevich Kotovich", "Kotovich", ("Valeriy",), "Nikolaevich", "male"),
+        # Kim is a given name too, but Viktor is only one.
+        ("Kim Viktor", "Kim", ("Viktor",), None, "male"),
+        ("Viktor Kim", "Kim", ("Viktor",), None, "male"),
+        ("Ким Виктор", "Ким", ("Виктор",), None, "male"),
+        # A Kazakh surname without an ending: the given name says the order and gender.
+        ("Айгүл Сейтқали", "Сейтқали", ("Айгүл",), None, "female"),
+        ("Сейтқали Айгүл", "Сейтқали", ("Айгүл",), None, "female"),
+        ("Aigul Seitkali", "Seitkali", ("Aigul",), None, "female"),
+        ("Желдибай Руслан", "Желдибай", ("Руслан",), None, "male"),
+        ("Zhomart Zheldibay", "Zheldibay", ("Zhomart",), None, "male"),
+        # A given name with a surname's ending (-ina) beside a surname without one.
+        ("Мадина Сейтқали", "Сейтқали", ("Мадина",), None, "female"),
+        ("Alina Kim", "Kim", ("Alina",), None, "female"),
+    ],
+)
+def test_the_lexicon_of_given_names_decides_word_order_and_gender(
+    text, surname, given, patronymic, gender
+):
+    p = parse_name(text)
+    assert (p.surname, p.given, p.patronymic, p.gender) == (surname, given, patronymic, gender)
+    assert p.certain
+
+
+def test_two_listed_given_names_keep_the_default_order():
+    """Ерлан and Кудайберген are both given names (Kazakh surnames are often a
+    father's given name): the last word is the surname, and not for certain."""
+    p = parse_name("Ерлан Кудайберген")
+    assert (p.surname, p.given, p.certain) == ("Кудайберген", ("Ерлан",), False)
+
+
+def test_a_listed_given_name_alone_is_a_given_name_whatever_its_ending():
+    assert (parse_name("Мадина").surname, parse_name("Мадина").given) == (None, ("Мадина",))
+    assert parse_name("Мадина").gender == "female"
+    assert parse_name("Tokayev").surname == "Tokayev"
+
+
+@given(st.sampled_from(GIVEN), st.sampled_from(REAL_SURNAMES))
+def test_a_listed_given_name_and_a_surname_parse_alike_in_either_order(given_name, surname):
+    first, second = given_name.title(), surname
+    assert parse_name(f"{first} {second}").surname == second
+    assert parse_name(f"{second} {first}").surname == second

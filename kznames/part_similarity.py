@@ -1,0 +1,389 @@
+"""``similarity()``: how alike two parts of a name are, and why.
+
+One name is written in Kazakh and in Russian in ways no key folds:
+``Нығматулин`` and ``Нигматуллин``, ``Сұлтанбай`` and ``Султанбаев``,
+``Жақыпов`` and ``Джакупов``. The similarity is a weighted edit distance between
+the variant keys of two name parts (each read as :func:`kznames.key` reads
+it, so every script and romanization compares), in which those alternations
+(``data/similarity.json``, each with its source and real examples) and the
+typos of real data cost little, and other edits a full edit. It returns the
+cost of the cheapest explanation, a score and the steps of that explanation.
+
+The work is bounded: keys longer than ``max_length`` letters are similar only
+when equal, so a comparison takes at most ``max_length`` squared steps times
+the number of alternations, whatever the length of the text.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import cache, lru_cache
+from importlib import resources
+
+from rapidfuzz.distance import OSA
+
+from kznames._check import require_str
+from kznames.reader import key
+
+
+@dataclass(frozen=True)
+class Alternation:
+    """One way two renderings of a name differ: ``left`` in one key is
+    ``right`` in the other (``^`` the start, ``$`` the end of the part)."""
+
+    id: str
+    left: str
+    right: str
+    cost: float
+    label: str
+    why: str
+    examples: tuple[tuple[str, str], ...]
+
+
+@dataclass(frozen=True)
+class SimilarityPolicy:
+    """The costs of ``data/similarity.json``: edits of unrelated letters, the
+    alternations, the threshold under which two parts are similar, the
+    longest key compared letter by letter, and the margin by which
+    :func:`kznames.resolve` must prefer one person found this way."""
+
+    substitute: float
+    insert: float
+    transpose: float
+    double: float
+    threshold: float
+    max_length: int
+    resolve_margin: float
+    alternations: tuple[Alternation, ...]
+
+
+@cache
+def policy() -> SimilarityPolicy:
+    """The similarity policy, read once from ``data/similarity.json``."""
+    path = resources.files("kznames") / "data" / "similarity.json"
+    data = json.loads(path.read_text(encoding="utf-8"))
+    costs = data["costs"]
+    return SimilarityPolicy(
+        substitute=costs["substitute"],
+        insert=costs["insert"],
+        transpose=costs["transpose"],
+        double=costs["double"],
+        threshold=data["threshold"],
+        max_length=data["max_length"],
+        resolve_margin=data["resolve_margin"],
+        alternations=tuple(
+            Alternation(
+                a["id"],
+                a["left"],
+                a["right"],
+                a["cost"],
+                a["label"],
+                a["why"],
+                tuple((x, y) for x, y in a["examples"]),
+            )
+            for a in data["alternations"]
+        ),
+    )
+
+
+@dataclass(frozen=True)
+class Step:
+    """One step of an explanation: ``left`` in the first key is ``right`` in
+    the second, at ``cost``, because of ``why`` (an alternation's label and
+    reason, or the kind of typo)."""
+
+    left: str
+    right: str
+    cost: float
+    why: str
+    typo: bool
+
+    def __str__(self) -> str:
+        return f"{self.left or '∅'}~{self.right or '∅'}: {self.why}"
+
+
+@dataclass(frozen=True)
+class Similarity:
+    """The similarity of two name parts: their keys, the cost of the cheapest
+    explanation of their differences, a score in [0, 1] (``1 / (1 + cost)``),
+    whether the cost is within the policy's threshold, and the steps."""
+
+    left: str
+    right: str
+    cost: float
+    score: float
+    similar: bool
+    steps: tuple[Step, ...]
+
+    @property
+    def typos(self) -> int:
+        """The steps that are typos (a letter changed, added, dropped or two
+        swapped), not alternations or doubled letters."""
+        return sum(step.typo for step in self.steps)
+
+    def explain(self) -> str:
+        """The steps, one a line, or that the keys are the same.
+
+        >>> print(similarity("Нығматулин", "Нигматуллин").explain())
+        y~i: ы~и (Kazakh and Russian form)
+        ∅~l: a letter doubled or written once
+        """
+        if not self.steps:
+            return "same key" if self.left == self.right else "keys too long to compare"
+        return "\n".join(map(str, self.steps))
+
+
+_TYPOS = frozenset({"substitute", "insert", "transpose"})
+_TYPO_WHY = {
+    "substitute": "a letter changed",
+    "insert": "a letter added or dropped",
+    "transpose": "two letters swapped",
+    "double": "a letter doubled or written once",
+}
+
+
+def _part_key(text: str) -> str:
+    return key(text).replace(" ", "")
+
+
+# A rule of the edit distance: the letters it takes from the left key and
+# from the right, whether it must end both keys, whether it must start them,
+# its cost and its label and reason.
+_Rule = tuple[str, str, bool, bool, float, str]
+
+
+@cache
+def _rules() -> tuple[_Rule, ...]:
+    """The alternations in both directions."""
+    found: list[_Rule] = []
+    for alt in policy().alternations:
+        why = f"{alt.label} (Kazakh and Russian form)"
+        for left, right in ((alt.left, alt.right), (alt.right, alt.left)):
+            x, y = left.strip("^$"), right.strip("^$")
+            found.append((x, y, left.endswith("$"), left.startswith("^"), alt.cost, why))
+    return tuple(found)
+
+
+def _ending(text: str, sides: tuple[str, ...]) -> list[list[int]]:
+    """For each prefix length of ``text``, the rules whose side (``sides``,
+    one per rule) ends it."""
+    return [
+        [r for r, side in enumerate(sides) if len(side) <= i and text[i - len(side) : i] == side]
+        for i in range(len(text) + 1)
+    ]
+
+
+# What the alternations change inside a key, gone from its skeleton: vowels,
+# the g of ng, the h of kh, the d of dzh, m before b, and doubled letters.
+_SKELETON = (
+    (re.compile(r"[aeiouy]+"), ""),
+    (re.compile(r"(?<=n)g"), ""),
+    (re.compile(r"(?<=k)h"), ""),
+    (re.compile(r"d(?=zh)"), ""),
+    (re.compile(r"m(?=b)"), "n"),
+    (re.compile(r"(.)\1+"), r"\1"),
+)
+
+
+@lru_cache(maxsize=1 << 16)
+def skeleton(key_text: str) -> str:
+    """The letters of a key that no alternation changes inside a word: two
+    parts one typo and the anchored alternations (``уә~ва`` at the start, an
+    ending) apart have skeletons at most that many edits apart, so a cheap
+    comparison of skeletons rules most unlike pairs out before the edit
+    distance runs.
+
+    >>> skeleton("nygmatulin"), skeleton("nigmatullin"), skeleton("dzhakupov")
+    ('nmtln', 'nmtln', 'zhkpv')
+    """
+    for pattern, replacement in _SKELETON:
+        key_text = pattern.sub(replacement, key_text)
+    return key_text
+
+
+@cache
+def _anchored_letters() -> tuple[frozenset[str], frozenset[str], int]:
+    """The skeleton letters the alternations at the start and at the end of a
+    part write, and the most letters one of them writes."""
+    start: set[str] = set()
+    end: set[str] = set()
+    most = 0
+    for alt in policy().alternations:
+        for side in (alt.left, alt.right):
+            letters = skeleton(side.strip("^$"))
+            most = max(most, len(letters)) if side[:1] == "^" or side[-1:] == "$" else most
+            (start if side[:1] == "^" else end if side[-1:] == "$" else set()).update(letters)
+    return frozenset(start), frozenset(end), most
+
+
+@lru_cache(maxsize=1 << 16)
+def core(key_text: str) -> str:
+    """The skeleton of a key without what the alternations at its start and
+    end can write: two parts that alternations alone explain (no typo) share
+    it, so it can gather the candidates of a comparison.
+
+    >>> core("sultanbai") == core("sultanbaev"), core("valikhan") == core("ualikhan")
+    (True, True)
+    """
+    text = skeleton(key_text)
+    start, end, most = _anchored_letters()
+    for _ in range(most):
+        if text[:1] in start:
+            text = text[1:]
+        if text[-1:] in end:
+            text = text[:-1]
+    return text
+
+
+@lru_cache(maxsize=64)
+def _skeleton_edits(threshold: float) -> int:
+    """The most edits between the skeletons of two parts within ``threshold``:
+    one per typo and one per anchored alternation (at most one at the start
+    and one at the end), as many as the threshold affords."""
+    p = policy()
+    typo = min(p.substitute, p.insert, p.transpose)
+    anchored = [a.cost for a in p.alternations if a.left[:1] == "^" or a.left[-1:] == "$"]
+    cheapest = min(anchored, default=float("inf"))
+    return max(
+        typos + min(2, int((threshold - typos * typo) // cheapest) if cheapest > 0 else 2)
+        for typos in range(int(threshold // typo) + 1)
+    )
+
+
+def _unlike(ka: str, kb: str, edits: int) -> bool:
+    """Whether the skeletons of two keys are more than ``edits`` apart."""
+    return OSA.distance(skeleton(ka), skeleton(kb), score_cutoff=edits) > edits
+
+
+_Back = tuple[int, int, float, str] | None
+
+
+@lru_cache(maxsize=1 << 16)
+def _distance(a: str, b: str, cutoff: float) -> tuple[float, tuple[Step, ...]]:
+    """The cheapest explanation of ``a`` as ``b``: its cost and steps, or an
+    infinite cost as soon as every explanation costs more than ``cutoff``."""
+    p = policy()
+    rules = _rules()
+    longest = max((len(rule[0]) for rule in rules), default=1) or 1
+    n, m = len(a), len(b)
+    inf = float("inf")
+    cost = [[inf] * (m + 1) for _ in range(n + 1)]
+    back: list[list[_Back]] = [[None] * (m + 1) for _ in range(n + 1)]
+    cost[0][0] = 0.0
+    ends_a = _ending(a, tuple(rule[0] for rule in rules))
+    ends_b = _ending(b, tuple(rule[1] for rule in rules))
+    for i in range(n + 1):
+        row, above = cost[i], cost[i - 1] if i else None
+        for j in range(m + 1):
+            best, how = row[j], back[i][j]
+            if above is not None and j:
+                c = above[j - 1] + (0.0 if a[i - 1] == b[j - 1] else p.substitute)
+                if c < best:
+                    best, how = (
+                        c,
+                        (
+                            i - 1,
+                            j - 1,
+                            c - above[j - 1],
+                            "" if a[i - 1] == b[j - 1] else "substitute",
+                        ),
+                    )
+            if above is not None:
+                doubled = i > 1 and a[i - 1] == a[i - 2]
+                step = p.double if doubled else p.insert
+                if above[j] + step < best:
+                    best, how = above[j] + step, (i - 1, j, step, "double" if doubled else "insert")
+            if j:
+                doubled = j > 1 and b[j - 1] == b[j - 2]
+                step = p.double if doubled else p.insert
+                if row[j - 1] + step < best:
+                    best, how = (
+                        row[j - 1] + step,
+                        (i, j - 1, step, "double" if doubled else "insert"),
+                    )
+            swapped = i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]
+            if swapped and cost[i - 2][j - 2] + p.transpose < best:
+                best, how = (
+                    cost[i - 2][j - 2] + p.transpose,
+                    (i - 2, j - 2, p.transpose, "transpose"),
+                )
+            if ends_a[i] and ends_b[j]:
+                right = set(ends_b[j])
+                for r in ends_a[i]:
+                    if r not in right:
+                        continue
+                    x, y, end, start, step, why = rules[r]
+                    pi, pj = i - len(x), j - len(y)
+                    if (not x and not y) or (end and (i != n or j != m)) or (start and (pi or pj)):
+                        continue
+                    if cost[pi][pj] + step < best - 1e-12:
+                        best, how = cost[pi][pj] + step, (pi, pj, step, why)
+            row[j], back[i][j] = best, how
+        # Every explanation passes through one of the last rows a rule spans.
+        if i >= longest and min(min(cost[k]) for k in range(i - longest + 1, i + 1)) > cutoff:
+            return inf, ()
+    steps: list[Step] = []
+    i, j = n, m
+    while (i or j) and back[i][j] is not None:
+        pi, pj, step, why = back[i][j]  # type: ignore[misc]
+        if why:
+            label = _TYPO_WHY.get(why, why)
+            steps.append(Step(a[pi:i], b[pj:j], step, label, why in _TYPOS))
+        i, j = pi, pj
+    if cost[n][m] > cutoff:
+        return inf, ()
+    return cost[n][m], tuple(reversed(steps))
+
+
+def similarity(a: str, b: str) -> Similarity:
+    """How alike two parts of a name are (two surnames, two given names or two
+    fathers' names), with the steps that explain the difference.
+
+    Both parts are keyed as :func:`kznames.key` keys them, so any script and
+    romanization compares. The Kazakh and Russian forms of one name differ by
+    alternations that cost little (``ы~и``, ``ң~н``, ``дж~ж``, ``-ай~-аев``);
+    a typo costs a full edit, a doubled letter less.
+
+    >>> s = similarity("Сұлтанбай", "Султанбаев")
+    >>> s.similar, s.cost, [str(x) for x in s.steps]
+    (True, 0.2, ['ai~aev: -ай~-аев (Kazakh and Russian form)'])
+    >>> s = similarity("Tokayev", "Tokarev")
+    >>> s.cost, s.typos
+    (1.0, 1)
+
+    Raises ``TypeError`` if ``a`` or ``b`` is not a ``str``.
+    """
+    require_str(a, "a")
+    require_str(b, "b")
+    return compare_keys(_part_key(a), _part_key(b), cutoff=float("inf"))
+
+
+def compare_keys(ka: str, kb: str, cutoff: float | None = None) -> Similarity:
+    """:func:`similarity` of two parts already keyed (``word_key``), as
+    :func:`kznames.match` holds them. With a ``cutoff`` (the policy's
+    threshold by default) a cost above it is reported as infinite, which
+    spares the rest of the work for parts that are not alike.
+
+    >>> compare_keys("nygmatulin", "nigmatulin").steps[0].why
+    'ы~и (Kazakh and Russian form)'
+    """
+    p = policy()
+    steps: tuple[Step, ...] = ()
+    if ka == kb:
+        cost = 0.0
+    elif max(len(ka), len(kb)) > p.max_length:
+        cost = float("inf")
+    else:
+        limit = p.threshold if cutoff is None else cutoff
+        edits = _skeleton_edits(limit) if limit != float("inf") else None
+        if (
+            edits is not None
+            and OSA.distance(skeleton(ka), skeleton(kb), score_cutoff=edits) > edits
+        ):
+            cost = float("inf")
+        else:
+            cost, steps = _distance(ka, kb, limit)
+    cost = round(cost, 6)
+    return Similarity(ka, kb, cost, round(1 / (1 + cost), 6), cost <= p.threshold, steps)

@@ -21,7 +21,11 @@ People are then compared in blocks, each block clustered on its own:
   and compares those whose surnames are one edit apart (``match()`` accepts
   a surname typo only when the rest agrees in full) or share the core of
   their skeletons (:func:`kznames.part_similarity.core`: the Kazakh and
-  Russian forms of one surname, ``Нығматулин`` and ``Нигматуллин``).
+  Russian forms of one surname, ``Нығматулин`` and ``Нигматуллин``);
+* a *variant block* holds the elements with one given name and no father's
+  name, and compares those whose surnames share that core (``Нығматулин
+  Ерлан``, ``Нигматуллин Ерлан``): without a father a surname typo is no
+  match, so only the forms of one name are looked for.
 
 Within a block, the pairs ``match()`` calls the same person are merged by
 complete linkage, best score first: two groups merge only when every pair
@@ -48,6 +52,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
+from typing import Any
 
 from kznames._check import require_iterable
 from kznames.given_names import father_groups, name_groups
@@ -298,13 +303,13 @@ def _surname_candidates(
 
 
 def _typo_candidates(
-    batch: _Batch, members: list[_Element], key_of: list[str]
+    batch: _Batch, members: list[_Element], key_of: list[str], typos: bool = True
 ) -> set[tuple[int, int]]:
-    """Pairs of a typo block's members whose surname keys are equal, a typo
-    apart or the Kazakh and Russian forms of one name."""
+    """Pairs of a block's members whose surname keys are equal, a typo apart
+    (unless ``typos`` is false) or the Kazakh and Russian forms of one name."""
     by_deletion: dict[str, list[int]] = defaultdict(list)
     for i, surname in enumerate(key_of):
-        for d in _deletions(surname):
+        for d in _deletions(surname) if typos else ():
             by_deletion[d].append(i)
         by_deletion["\1" + core(surname)].append(i)
     pairs = set()
@@ -359,33 +364,42 @@ def _link(
     return [sorted(g) for g in {id(g): g for g in group_of.values()}.values()]
 
 
+def _second_block(values: list[Any], reading: Compiled) -> str | None:
+    """A reading's block besides its surname's: ``t:<given names and father>``
+    when it has both, ``v:<given names>`` when it has given names, a surname
+    and no father, else none."""
+    if not reading[4]:
+        return None
+    if values[reading[2]]:
+        return "t:" + repr((values[reading[1]], values[reading[2]]))
+    return "v:" + repr(values[reading[1]]) if values[reading[0]] else None
+
+
 def _block_keys(batch: _Batch, readings: tuple[Compiled, ...]) -> list[str]:
     """The blocks an element's readings put it in, as text: ``s:<surname key>`` for
-    each surname, and ``t:<given names and father>`` for each reading with both.
+    each surname, and the second block of each reading (:func:`_second_block`).
     The first is the element's own (its parsed reading's) block."""
     values = batch.values
     keys = ["s:" + values[r[0]] for r in readings]
-    keys += ["t:" + repr((values[r[1]], values[r[2]])) for r in readings if r[4] and values[r[2]]]
+    keys += [k for r in readings if (k := _second_block(values, r))]
     return list(dict.fromkeys(keys))
 
 
 def _block_groups(batch: _Batch, block: str, members: list[_Element]) -> list[list[int]]:
     """The groups (positions in ``members``) of one block: a surname block's members
-    compared where they may agree, a typo block's where their surnames are a
-    typo apart."""
+    compared where they may agree; a typo block's (``t:``, one given name and
+    father) where their surnames are a typo apart or two forms of one name; a
+    variant block's (``v:``, one given name, no father) where their surnames
+    are two forms of one name (a surname typo is accepted only when a father
+    agrees too, so there is none to look for)."""
     values = batch.values
     if block.startswith("s:"):
         surname = batch.ids[("surname", block[2:])]
         return _link(batch, members, _surname_candidates(batch, surname, members))
     surnames = [
-        next(
-            values[r[0]]
-            for r in m.readings
-            if r[4] and "t:" + repr((values[r[1]], values[r[2]])) == block
-        )
-        for m in members
+        next(values[r[0]] for r in m.readings if _second_block(values, r) == block) for m in members
     ]
-    pairs = _typo_candidates(batch, members, surnames)
+    pairs = _typo_candidates(batch, members, surnames, typos=block.startswith("t:"))
     return _link(batch, members, pairs) if pairs else []
 
 

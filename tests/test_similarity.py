@@ -172,6 +172,16 @@ def test_dedupe_joins_the_kazakh_and_russian_forms_of_one_person():
     assert labels[2] == labels[3] != labels[4]
 
 
+def test_dedupe_joins_the_forms_of_one_surname_without_a_patronymic():
+    """One given name and no father: the variant block compares the forms of
+    one surname, and only those (a typo needs a father that agrees)."""
+    labels = kznames.dedupe(
+        ["Нығматулин Ерлан", "Нигматуллин Ерлан", "Нигматуллин Серик", "Petrov Ivan", "Petrob Ivan"]
+    )
+    assert labels[0] == labels[1]
+    assert len(set(labels)) == 4
+
+
 def test_the_core_is_shared_by_forms_alternations_explain():
     from kznames.part_similarity import core
 

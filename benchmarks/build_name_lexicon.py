@@ -42,6 +42,9 @@ development set (what the lexicon is measured on).
 Run from the repo root::
 
     python benchmarks/build_name_lexicon.py MIMESIS_WHEEL FAKER_WHEEL RIGOUR_WHEEL
+
+with the wheels from PyPI: ``pip download mimesis==22.2.0 faker==40.63.0
+rigour==1.0.0 --no-deps`` (the versions the data file was built from).
 """
 
 from __future__ import annotations

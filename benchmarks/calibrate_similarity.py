@@ -101,7 +101,7 @@ def alternation_table(spellings: list[Spelling]) -> None:
             if not found.similar or found.typos:
                 continue
             for step in found.steps:
-                label = step.why.split(" (", 1)[0]
+                label = step.alternation or step.why
                 if (a, b) in same:
                     real[label] += 1
                     examples.setdefault(label, (a, b))

@@ -45,9 +45,8 @@ from itertools import combinations
 from pathlib import Path
 
 from anyascii import anyascii
-from devset import read_spellings
 from rapidfuzz import fuzz
-from round_trip import pct, report
+from round_trip import dev_names, pct, report
 
 import kznames
 
@@ -178,13 +177,6 @@ def mixed_line(rows: list[dict[str, str]], mixed: list[dict[str, str]]) -> None:
         "    not matched: "
         + ", ".join(f"{m['name']!r} -> {m['key']!r}" for m in mixed if m not in hit)
     )
-
-
-def dev_names() -> tuple[list[str], list[str]]:
-    """The distinct Cyrillic full names of the development set, and their words."""
-    names = sorted({s.name for s in read_spellings() if s.script == "Cyrl"})
-    words = sorted({w for name in names for w in re.findall(r"[^\s,]+", name)})
-    return names, words
 
 
 def main() -> None:

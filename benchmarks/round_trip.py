@@ -45,6 +45,13 @@ MIN_FAILURES = 3
 LETTERS = "абвгдеёжзийклмнопрстуфхцчшщъыьэюяәғқңөұүһі"
 
 
+def dev_names() -> tuple[list[str], list[str]]:
+    """The distinct Cyrillic full names of the development set, and their words."""
+    names = sorted({s.name for s in read_spellings() if s.script == "Cyrl"})
+    words = sorted({w for name in names for w in re.findall(r"[^\s,]+", name)})
+    return names, words
+
+
 def real_names() -> list[str]:
     """The distinct Cyrillic place names of GeoNames and words of the development set's people."""
     places = {
@@ -52,9 +59,7 @@ def real_names() -> list[str]:
         for line in (DATA / "geonames_kz.tsv").read_text(encoding="utf-8").splitlines()
         if not line.startswith("#") and len(row := line.split("\t")) == 4 and row[2] == "Cyrillic"
     }
-    people = {s.name for s in read_spellings() if s.script == "Cyrl"}
-    words = {w for name in people for w in re.findall(r"[^\s,]+", name)}
-    return sorted(places | words)
+    return sorted(places | set(dev_names()[1]))
 
 
 @dataclass(frozen=True)

@@ -156,7 +156,7 @@ def _similar_verdict(found: Similarity, credit: Mapping[str, float]) -> Verdict:
     """A typo, or the alternations that make one name of two forms."""
     if found.typos:
         return credit["typo"], _TYPO, False
-    labels = ", ".join(step.why.split(" (", 1)[0] for step in found.steps)
+    labels = ", ".join(step.alternation or step.why for step in found.steps)
     return credit["alternation"], f"{_ALTERNATION}: {labels}", False
 
 

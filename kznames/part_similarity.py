@@ -91,14 +91,15 @@ def policy() -> SimilarityPolicy:
 @dataclass(frozen=True)
 class Step:
     """One step of an explanation: ``left`` in the first key is ``right`` in
-    the second, at ``cost``, because of ``why`` (an alternation's label and
-    reason, or the kind of typo)."""
+    the second, at ``cost``, because of ``why``: an alternation (its label is
+    ``alternation``), a doubled letter, or a typo (``typo``)."""
 
     left: str
     right: str
     cost: float
     why: str
     typo: bool
+    alternation: str = ""
 
     def __str__(self) -> str:
         return f"{self.left or '∅'}~{self.right or '∅'}: {self.why}"
@@ -130,9 +131,11 @@ class Similarity:
         y~i: ы~и (Kazakh and Russian form)
         ∅~l: a letter doubled or written once
         """
-        if not self.steps:
-            return "same key" if self.left == self.right else "keys too long to compare"
-        return "\n".join(map(str, self.steps))
+        if self.steps or self.left == self.right:
+            return "\n".join(map(str, self.steps)) or "same key"
+        if max(len(self.left), len(self.right)) > policy().max_length:
+            return "keys too long to compare"
+        return "more than the threshold apart"
 
 
 _TYPOS = frozenset({"substitute", "insert", "transpose"})
@@ -159,10 +162,9 @@ def _rules() -> tuple[_Rule, ...]:
     """The alternations in both directions."""
     found: list[_Rule] = []
     for alt in policy().alternations:
-        why = f"{alt.label} (Kazakh and Russian form)"
         for left, right in ((alt.left, alt.right), (alt.right, alt.left)):
             x, y = left.strip("^$"), right.strip("^$")
-            found.append((x, y, left.endswith("$"), left.startswith("^"), alt.cost, why))
+            found.append((x, y, left.endswith("$"), left.startswith("^"), alt.cost, alt.label))
     return tuple(found)
 
 
@@ -207,15 +209,11 @@ def skeleton(key_text: str) -> str:
 def _anchored_letters() -> tuple[frozenset[str], frozenset[str], int]:
     """The skeleton letters the alternations at the start and at the end of a
     part write, and the most letters one of them writes."""
-    start: set[str] = set()
-    end: set[str] = set()
-    most = 0
-    for alt in policy().alternations:
-        for side in (alt.left, alt.right):
-            letters = skeleton(side.strip("^$"))
-            most = max(most, len(letters)) if side[:1] == "^" or side[-1:] == "$" else most
-            (start if side[:1] == "^" else end if side[-1:] == "$" else set()).update(letters)
-    return frozenset(start), frozenset(end), most
+    sides = [side for alt in policy().alternations for side in (alt.left, alt.right)]
+    start = [skeleton(side[1:]) for side in sides if side.startswith("^")]
+    end = [skeleton(side[:-1]) for side in sides if side.endswith("$")]
+    most = max(map(len, start + end), default=0)
+    return frozenset("".join(start)), frozenset("".join(end)), most
 
 
 @lru_cache(maxsize=1 << 16)
@@ -328,9 +326,11 @@ def _distance(a: str, b: str, cutoff: float) -> tuple[float, tuple[Step, ...]]:
     i, j = n, m
     while (i or j) and back[i][j] is not None:
         pi, pj, step, why = back[i][j]  # type: ignore[misc]
-        if why:
-            label = _TYPO_WHY.get(why, why)
-            steps.append(Step(a[pi:i], b[pj:j], step, label, why in _TYPOS))
+        if why in _TYPO_WHY:
+            steps.append(Step(a[pi:i], b[pj:j], step, _TYPO_WHY[why], why in _TYPOS))
+        elif why:
+            text = f"{why} (Kazakh and Russian form)"
+            steps.append(Step(a[pi:i], b[pj:j], step, text, False, why))
         i, j = pi, pj
     if cost[n][m] > cutoff:
         return inf, ()

@@ -401,10 +401,10 @@ def lookup(
         # best are as close, so the name is ambiguous between them.
         similar = {s for w in word_keys for s in index.skeletons.get(skeleton(w), ()) if s != w}
         hits = _person_hits(index, name, sorted(similar)) if similar else {}
-        margin = similarity_policy().resolve_margin
+        best = max(hits.values(), default=0.0)
         for entity_id, score in hits.items():
-            if max(hits.values()) - score < margin:
-                add(3 * len(_TIERS) + 2, max(hits.values()), entity_id)
+            if best - score < similarity_policy().resolve_margin:
+                add(3 * len(_TIERS) + 2, best, entity_id)
     if not ranked:
         return Lookup(name, None, (), "not found")
     return _decide(registry, name, ranked)

@@ -244,10 +244,15 @@ class Pairwise:
     def recall(self) -> float:
         return self.hits / self.true if self.true else 1.0
 
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
     def __str__(self) -> str:
         return (
             f"precision {self.precision:.3f} ({self.hits:,}/{self.predicted:,}), "
-            f"recall {self.recall:.3f} ({self.hits:,}/{self.true:,})"
+            f"recall {self.recall:.3f} ({self.hits:,}/{self.true:,}), F1 {self.f1:.3f}"
         )
 
 

@@ -101,12 +101,17 @@ def half(spellings: Sequence[Spelling], which: str | None) -> list[Spelling]:
     byte of the SHA-256 of their id (even: calibrate), so the split is the same
     on every machine and keeps each person's spellings together: what is tuned
     on one half is reported on people it never saw."""
+    return [s for s in spellings if in_half(s.entity, which)]
+
+
+def in_half(label: str, which: str | None) -> bool:
+    """Whether the entity ``label`` is in the half ``which`` (see :func:`half`);
+    every label is in ``None``, the whole."""
     if which is None:
-        return list(spellings)
+        return True
     if which not in HALVES:
         raise ValueError(f"which must be one of {HALVES} or None, got {which!r}")
-    want = HALVES.index(which)
-    return [s for s in spellings if hashlib.sha256(s.entity.encode()).digest()[0] % 2 == want]
+    return hashlib.sha256(label.encode()).digest()[0] % 2 == HALVES.index(which)
 
 
 def pair_kind(a: Spelling, b: Spelling) -> str:

@@ -163,7 +163,7 @@ def alternations_table() -> str:
     rows = [
         [
             a.label,
-            f"`{a.left}` ~ `{a.right}`",
+            " ~ ".join(f"`{form}`" for form in a.forms),
             f"{a.cost:g}",
             a.why,
             ", ".join(f"{x} / {y}" for x, y in a.examples),

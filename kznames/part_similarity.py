@@ -16,6 +16,7 @@ the number of alternations, whatever the length of the text.
 
 from __future__ import annotations
 
+import itertools
 import json
 import re
 from dataclasses import dataclass
@@ -26,27 +27,35 @@ from rapidfuzz.distance import OSA
 
 from kznames._check import require_str
 from kznames.reader import key
+from kznames.registry import KINDS
+
+# The kinds of name the similarity compares: the parts of a person's name and
+# the words of a place's name (``kinds`` of an alternation, default all).
+SIMILAR_KINDS = ("person", "place")
 
 
 @dataclass(frozen=True)
 class Alternation:
-    """One way two renderings of a name differ: ``left`` in one key is
-    ``right`` in the other (``^`` the start, ``$`` the end of the part)."""
+    """One way renderings of a name differ: any of its ``forms`` in one key is
+    any other in the other (``^`` the start, ``$`` the end of the part), for
+    names of the ``kinds`` it applies to."""
 
     id: str
-    left: str
-    right: str
+    forms: tuple[str, ...]
     cost: float
     label: str
     why: str
     examples: tuple[tuple[str, str], ...]
+    kinds: frozenset[str]
+    gloss: str
 
 
 @dataclass(frozen=True)
 class SimilarityPolicy:
     """The costs of ``data/similarity.json``: edits of unrelated letters, the
-    alternations, the threshold under which two parts are similar, the
-    longest key compared letter by letter, and the margin by which
+    alternations, the threshold under which two parts of a person's name are
+    similar and the one for places' names (per letter of the shorter key),
+    the longest key compared letter by letter, and the margin by which
     :func:`kznames.resolve` must prefer one person found this way."""
 
     substitute: float
@@ -54,9 +63,25 @@ class SimilarityPolicy:
     transpose: float
     double: float
     threshold: float
+    place_threshold: float
     max_length: int
     resolve_margin: float
     alternations: tuple[Alternation, ...]
+
+    def limit(self, kind: str, ka: str, kb: str) -> float:
+        """The threshold for the keys ``ka`` and ``kb`` of names of ``kind``: for a
+        person's parts one, for places' names in proportion to the shorter."""
+        if kind == "place":
+            return self.place_threshold * min(len(ka), len(kb))
+        return self.threshold
+
+
+def _require_kind(kind: object) -> str:
+    if not isinstance(kind, str):
+        raise TypeError(f"kind must be a str, got {type(kind).__name__}")
+    if kind not in SIMILAR_KINDS:
+        raise ValueError(f"kind must be one of {', '.join(SIMILAR_KINDS)}, got {kind!r}")
+    return kind
 
 
 @cache
@@ -71,17 +96,19 @@ def policy() -> SimilarityPolicy:
         transpose=costs["transpose"],
         double=costs["double"],
         threshold=data["threshold"],
+        place_threshold=data["place_threshold"],
         max_length=data["max_length"],
         resolve_margin=data["resolve_margin"],
         alternations=tuple(
             Alternation(
                 a["id"],
-                a["left"],
-                a["right"],
+                tuple(a["forms"]),
                 a["cost"],
                 a["label"],
                 a["why"],
                 tuple((x, y) for x, y in a["examples"]),
+                frozenset(a.get("kinds", KINDS)),
+                a.get("gloss", data["gloss"]),
             )
             for a in data["alternations"]
         ),
@@ -158,11 +185,22 @@ _Rule = tuple[str, str, bool, bool, float, str]
 
 
 @cache
-def _rules() -> tuple[_Rule, ...]:
-    """The alternations in both directions."""
+def _glosses() -> dict[str, str]:
+    """What kind of variation each alternation's label names."""
+    return {alt.label: alt.gloss for alt in policy().alternations}
+
+
+def _alternations(kind: str) -> tuple[Alternation, ...]:
+    """The alternations that apply to names of ``kind``."""
+    return tuple(alt for alt in policy().alternations if kind in alt.kinds)
+
+
+@cache
+def _rules(kind: str) -> tuple[_Rule, ...]:
+    """The alternations of ``kind``, each form against each other, both ways."""
     found: list[_Rule] = []
-    for alt in policy().alternations:
-        for left, right in ((alt.left, alt.right), (alt.right, alt.left)):
+    for alt in _alternations(kind):
+        for left, right in itertools.permutations(alt.forms, 2):
             x, y = left.strip("^$"), right.strip("^$")
             found.append((x, y, left.endswith("$"), left.startswith("^"), alt.cost, alt.label))
     return tuple(found)
@@ -177,9 +215,12 @@ def _ending(text: str, sides: tuple[str, ...]) -> list[list[int]]:
     ]
 
 
-# What the alternations change inside a key, gone from its skeleton: vowels,
-# the g of ng, the h of kh, the d of dzh, m before b, and doubled letters.
+# What the alternations change inside a key, gone from its skeleton: doubled
+# letters (before and after the rest: ngg is ng doubled), vowels, the g of ng,
+# the h of kh, the d of dzh, m before b, the c of ch made the s of sh.
 _SKELETON = (
+    (re.compile(r"(.)\1+"), r"\1"),
+    (re.compile(r"c(?=h)"), "s"),
     (re.compile(r"[aeiouy]+"), ""),
     (re.compile(r"(?<=n)g"), ""),
     (re.compile(r"(?<=k)h"), ""),
@@ -206,10 +247,10 @@ def skeleton(key_text: str) -> str:
 
 
 @cache
-def _anchored_letters() -> tuple[frozenset[str], frozenset[str], int]:
-    """The skeleton letters the alternations at the start and at the end of a
-    part write, and the most letters one of them writes."""
-    sides = [side for alt in policy().alternations for side in (alt.left, alt.right)]
+def _anchored_letters(kind: str) -> tuple[frozenset[str], frozenset[str], int]:
+    """The skeleton letters the alternations of ``kind`` at the start and at the
+    end of a part write, and the most letters one of them writes."""
+    sides = [side for alt in _alternations(kind) for side in alt.forms]
     start = [skeleton(side[1:]) for side in sides if side.startswith("^")]
     end = [skeleton(side[:-1]) for side in sides if side.endswith("$")]
     most = max(map(len, start + end), default=0)
@@ -217,16 +258,19 @@ def _anchored_letters() -> tuple[frozenset[str], frozenset[str], int]:
 
 
 @lru_cache(maxsize=1 << 16)
-def core(key_text: str) -> str:
-    """The skeleton of a key without what the alternations at its start and
-    end can write: two parts that alternations alone explain (no typo) share
-    it, so it can gather the candidates of a comparison.
+def core(key_text: str, kind: str = "person") -> str:
+    """The skeleton of a key without what the alternations (of names of
+    ``kind``) at its start and end can write: two parts that alternations
+    alone explain (no typo) share it, so it can gather the candidates of a
+    comparison.
 
     >>> core("sultanbai") == core("sultanbaev"), core("valikhan") == core("ualikhan")
     (True, True)
+    >>> core("ozernoe", "place") == core("ozerny", "place")
+    True
     """
     text = skeleton(key_text)
-    start, end, most = _anchored_letters()
+    start, end, most = _anchored_letters(kind)
     for _ in range(most):
         if text[:1] in start:
             text = text[1:]
@@ -236,13 +280,15 @@ def core(key_text: str) -> str:
 
 
 @lru_cache(maxsize=64)
-def _skeleton_edits(threshold: float) -> int:
+def _skeleton_edits(threshold: float, kind: str) -> int:
     """The most edits between the skeletons of two parts within ``threshold``:
     one per typo and one per anchored alternation (at most one at the start
     and one at the end), as many as the threshold affords."""
     p = policy()
     typo = min(p.substitute, p.insert, p.transpose)
-    anchored = [a.cost for a in p.alternations if a.left[:1] == "^" or a.left[-1:] == "$"]
+    anchored = [
+        a.cost for a in _alternations(kind) if a.forms[0][:1] == "^" or a.forms[0][-1:] == "$"
+    ]
     cheapest = min(anchored, default=float("inf"))
     return max(
         typos + min(2, int((threshold - typos * typo) // cheapest) if cheapest > 0 else 2)
@@ -250,20 +296,16 @@ def _skeleton_edits(threshold: float) -> int:
     )
 
 
-def _unlike(ka: str, kb: str, edits: int) -> bool:
-    """Whether the skeletons of two keys are more than ``edits`` apart."""
-    return OSA.distance(skeleton(ka), skeleton(kb), score_cutoff=edits) > edits
-
-
 _Back = tuple[int, int, float, str] | None
 
 
 @lru_cache(maxsize=1 << 16)
-def _distance(a: str, b: str, cutoff: float) -> tuple[float, tuple[Step, ...]]:
-    """The cheapest explanation of ``a`` as ``b``: its cost and steps, or an
-    infinite cost as soon as every explanation costs more than ``cutoff``."""
+def _distance(a: str, b: str, cutoff: float, kind: str) -> tuple[float, tuple[Step, ...]]:
+    """The cheapest explanation of ``a`` as ``b`` by the alternations of ``kind``:
+    its cost and steps, or an infinite cost as soon as every explanation
+    costs more than ``cutoff``."""
     p = policy()
-    rules = _rules()
+    rules = _rules(kind)
     longest = max((len(rule[0]) for rule in rules), default=1) or 1
     n, m = len(a), len(b)
     inf = float("inf")
@@ -329,7 +371,7 @@ def _distance(a: str, b: str, cutoff: float) -> tuple[float, tuple[Step, ...]]:
         if why in _TYPO_WHY:
             steps.append(Step(a[pi:i], b[pj:j], step, _TYPO_WHY[why], why in _TYPOS))
         elif why:
-            text = f"{why} (Kazakh and Russian form)"
+            text = f"{why} ({_glosses()[why]})"
             steps.append(Step(a[pi:i], b[pj:j], step, text, False, why))
         i, j = pi, pj
     if cost[n][m] > cutoff:
@@ -337,14 +379,18 @@ def _distance(a: str, b: str, cutoff: float) -> tuple[float, tuple[Step, ...]]:
     return cost[n][m], tuple(reversed(steps))
 
 
-def similarity(a: str, b: str) -> Similarity:
+def similarity(a: str, b: str, kind: str = "person") -> Similarity:
     """How alike two parts of a name are (two surnames, two given names or two
-    fathers' names), with the steps that explain the difference.
+    fathers' names; with ``kind="place"``, two words of places' names), with
+    the steps that explain the difference.
 
     Both parts are keyed as :func:`kznames.key` keys them, so any script and
     romanization compares. The Kazakh and Russian forms of one name differ by
     alternations that cost little (``ы~и``, ``ң~н``, ``дж~ж``, ``-ай~-аев``);
-    a typo costs a full edit, a doubled letter less.
+    a typo costs a full edit, a doubled letter less. Places' names have
+    alternations of their own (``Озёрное``, ``Озёрный``: a Russian adjective
+    in two genders) and a threshold in proportion to their length: two
+    villages' short names are often one letter apart (``Aral``, ``Ural``).
 
     >>> s = similarity("Сұлтанбай", "Султанбаев")
     >>> s.similar, s.cost, [str(x) for x in s.steps]
@@ -352,18 +398,21 @@ def similarity(a: str, b: str) -> Similarity:
     >>> s = similarity("Tokayev", "Tokarev")
     >>> s.cost, s.typos
     (1.0, 1)
+    >>> similarity("Karaganda", "Qarağandı", kind="place").similar
+    True
 
-    Raises ``TypeError`` if ``a`` or ``b`` is not a ``str``.
+    Raises ``TypeError`` if ``a``, ``b`` or ``kind`` is not a ``str``, and
+    ``ValueError`` for a ``kind`` other than ``"person"`` or ``"place"``.
     """
     require_str(a, "a")
     require_str(b, "b")
-    return compare_keys(_part_key(a), _part_key(b), cutoff=float("inf"))
+    return compare_keys(_part_key(a), _part_key(b), float("inf"), _require_kind(kind))
 
 
-def compare_keys(ka: str, kb: str, cutoff: float | None = None) -> Similarity:
+def compare_keys(ka: str, kb: str, cutoff: float | None = None, kind: str = "person") -> Similarity:
     """:func:`similarity` of two parts already keyed (``word_key``), as
-    :func:`kznames.match` holds them. With a ``cutoff`` (the policy's
-    threshold by default) a cost above it is reported as infinite, which
+    :func:`kznames.match` holds them. With a ``cutoff`` (the threshold of
+    ``kind`` by default) a cost above it is reported as infinite, which
     spares the rest of the work for parts that are not alike.
 
     >>> compare_keys("nygmatulin", "nigmatulin").steps[0].why
@@ -376,14 +425,14 @@ def compare_keys(ka: str, kb: str, cutoff: float | None = None) -> Similarity:
     elif max(len(ka), len(kb)) > p.max_length:
         cost = float("inf")
     else:
-        limit = p.threshold if cutoff is None else cutoff
-        edits = _skeleton_edits(limit) if limit != float("inf") else None
+        limit = p.limit(kind, ka, kb) if cutoff is None else cutoff
+        edits = _skeleton_edits(limit, kind) if limit != float("inf") else None
         if (
             edits is not None
             and OSA.distance(skeleton(ka), skeleton(kb), score_cutoff=edits) > edits
         ):
             cost = float("inf")
         else:
-            cost, steps = _distance(ka, kb, limit)
+            cost, steps = _distance(ka, kb, limit, kind)
     cost = round(cost, 6)
-    return Similarity(ka, kb, cost, round(1 / (1 + cost), 6), cost <= p.threshold, steps)
+    return Similarity(ka, kb, cost, round(1 / (1 + cost), 6), cost <= p.limit(kind, ka, kb), steps)

@@ -36,8 +36,10 @@ from kznames.dedupe import (
     _Element,
     _fullness,
     _has_letter,
+    _place_block,
     _place_id_and_group,
     _resolved,
+    _solid,
     _split,
     _suffix,
 )
@@ -51,7 +53,7 @@ if TYPE_CHECKING:
 _ROW = "__kz_row"
 _NAMES = (
     "name string, count long, entity string, shown string, element string, "
-    "blocks array<string>, own string, full int, base string"
+    "blocks array<string>, own string, full int, base string, tie string"
 )
 
 
@@ -64,6 +66,7 @@ def _read(kind: str, registry: Registry | None) -> Any:
         for frame in frames:
             rows = []
             for name, count in zip(frame["name"], frame["count"], strict=True):
+                group = ""
                 if kind == "person":
                     base = _cluster_id(batch, kind, name)
                 else:
@@ -85,6 +88,9 @@ def _read(kind: str, registry: Registry | None) -> Any:
                         )
                     )
                     blocks = _block_keys(batch, readings)
+                elif kind == "place":
+                    element = repr((_solid(name), entity.id if entity else None))
+                    blocks = [_place_block(name)]
                 else:
                     element = entity.id if entity else group
                     blocks = []
@@ -99,6 +105,7 @@ def _read(kind: str, registry: Registry | None) -> Any:
                         "own": blocks[0] if blocks else None,
                         "full": _fullness(batch, kind, name),
                         "base": base,
+                        "tie": f"group|{group}" if kind == "place" else None,
                     }
                 )
             yield _frame(rows, _NAMES)
@@ -124,8 +131,9 @@ def _cluster_block(frame: pd.DataFrame) -> pd.DataFrame:
     """The ``applyInPandas`` function of step 2: one block's groups of two or more."""
     batch = _Batch()
     block = frame["block"].iloc[0]
+    place = block.startswith("p:")
     members = [
-        _Element(rep, batch.readings(rep), _text(entity))
+        _Element(rep, () if place else batch.readings(rep), _text(entity))
         for rep, entity in zip(frame["rep"], frame["entity"], strict=True)
     ]
     own = list(frame["own"])
@@ -305,16 +313,24 @@ def dedupe(
     elements = names.groupBy("element").agg(
         F.min("name").alias("rep"), F.first("entity", ignorenulls=True).alias("entity")
     )
-    if kind == "person":
+    if kind != "org":
         members = (
             names.join(elements.select("element", "rep"), "element")
             .select("rep", "entity", "own", F.explode("blocks").alias("block"))
             .distinct()
         )
         groups = members.groupBy("block").applyInPandas(_cluster_block, _GROUPS).localCheckpoint()
-        edges = groups.select("rep", F.concat_ws("|", "block", "grp").alias("hub")).union(
-            elements.where(F.col("entity").isNotNull()).select(
-                "rep", F.concat(F.lit("entity|"), "entity").alias("hub")
+        edges = (
+            groups.select("rep", F.concat_ws("|", "block", "grp").alias("hub"))
+            .union(
+                elements.where(F.col("entity").isNotNull()).select(
+                    "rep", F.concat(F.lit("entity|"), "entity").alias("hub")
+                )
+            )
+            .union(
+                names.where(F.col("tie").isNotNull())
+                .join(elements.select("element", "rep"), "element")
+                .select("rep", F.col("tie").alias("hub"))
             )
         )
         labels = _components(edges, elements.select("rep", F.col("rep").alias("label")))

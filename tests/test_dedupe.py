@@ -14,7 +14,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from kznames import Entity, Registry, dedupe, dedupe_detail, match_many, transliterate
-from kznames.dedupe import _elements, _suffix, _surname_candidates
+from kznames.dedupe import _describe, _elements, _suffix, _surname_candidates
 from kznames.match import _Batch, best_reading
 from kznames.match import readings as match_readings
 from kznames.registry import KINDS
@@ -122,7 +122,7 @@ def _generated(n, seed):
 def test_the_candidates_of_a_block_hold_every_pair_match_calls_the_same():
     names = _generated(3000, seed=11)
     batch = _Batch()
-    elements, _ = _elements(batch, names, {})
+    elements, _ = _elements(names, {}, _describe(batch, "person"))
     blocks = defaultdict(list)
     for element in elements:
         for surname in {r[0] for r in element.readings}:
@@ -153,7 +153,7 @@ def test_a_big_surname_block_is_not_compared_all_against_all():
         f"Ахметов {g[0]}. {f[0]}." for g in given for f in fathers
     ]
     batch = _Batch()
-    elements, _ = _elements(batch, names, {})
+    elements, _ = _elements(names, {}, _describe(batch, "person"))
     (surname,) = {r[0] for e in elements for r in e.readings}
     found = _surname_candidates(batch, surname, elements)
     everything = len(elements) * (len(elements) - 1) // 2
@@ -280,3 +280,64 @@ def test_hostile_values(names, kind):
             assert label is None
         if label is not None:
             assert label.startswith(f"{kind}:") and re.search("[a-z]", label.partition(":")[2])
+
+
+# Real names of settlements of Kazakhstan (GeoNames alternate names, CC BY 4.0;
+# benchmarks/data/dedupe_real_places.tsv): each row one place's spellings.
+PLACE_VARIANTS = [
+    ["Karaganda", "Karagandy", "Karagandi", "Қарағанды", "Qarağandı"],
+    ["Ozernyy", "Ozernoye", "Ozernyj", "Озерный"],
+    ["Ural'sk", "Uralsk", "Ural’sk", "Уральск"],
+    ["Kzyl-Orda", "Kyzyl Orda", "Кызылорда", "Қызыл Орда"],
+    ["Shymkent", "Chimkent", "Чимкент", "Шымкент"],
+]
+
+
+def test_the_spellings_of_a_place_group_without_a_registry():
+    names = [name for variants in PLACE_VARIANTS for name in variants]
+    labels = iter(dedupe(names, kind="place", registry=EMPTY))
+    groups = [{next(labels) for _ in variants} for variants in PLACE_VARIANTS]
+    assert all(len(g) == 1 for g in groups), groups
+    assert len(set.union(*groups)) == len(PLACE_VARIANTS)
+
+
+@pytest.mark.parametrize(
+    "names",
+    [
+        ["Astana", "Astana Square"],
+        ["Aktau", "Aktobe"],
+        ["Aksu", "Aksai"],
+        ["Taraz", "Talas"],
+        ["Almaty", "Almaty Region"],
+    ],
+)
+def test_different_places_stay_apart(names):
+    assert len(set(dedupe(names, kind="place", registry=EMPTY))) == len(names)
+
+
+def test_a_spelling_the_registry_does_not_know_joins_its_entity():
+    names = ["Karaganda", "Karagandu", "Ust-Kamenogorsk", "Ust Kamenogorsk"]
+    result = dedupe_detail(names, "place")
+    assert [m.cluster for m in result.members] == ["place:karaganda"] * 2 + ["place:oskemen"] * 2
+    assert result.members[1].why == "same entity as 'Karaganda'"
+
+
+def test_two_registry_places_never_merge_by_similarity():
+    # Aral (a town) and Oral (Uralsk, a city) are one letter apart: with an empty
+    # registry they share a cluster; the registry keeps its two entities apart.
+    assert len(set(dedupe(["Aral", "Oral", "Арал", "Орал"], kind="place"))) == 2
+
+
+def test_a_place_block_too_large_is_grouped_by_keys(monkeypatch):
+    names = ["Karaganda", "Karagandy"]
+    assert len(set(dedupe(names, kind="place", registry=EMPTY))) == 1
+    monkeypatch.setattr(sys.modules["kznames.dedupe"], "PLACE_BLOCK", 1)
+    assert len(set(dedupe(names, kind="place", registry=EMPTY))) == 2
+
+
+@settings(max_examples=10, deadline=None)
+@given(st.permutations([name for variants in PLACE_VARIANTS for name in variants] + ["Aral"]))
+def test_places_get_the_same_ids_whatever_the_order_of_the_rows(rows):
+    names = [name for variants in PLACE_VARIANTS for name in variants] + ["Aral"]
+    expected = dict(zip(names, dedupe(names, kind="place", registry=EMPTY), strict=True))
+    assert dict(zip(rows, dedupe(rows, kind="place", registry=EMPTY), strict=True)) == expected

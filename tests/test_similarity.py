@@ -19,6 +19,13 @@ DATA = json.loads(
 EXAMPLES = [(alt.id, alt.label, a, b) for alt in policy().alternations for a, b in alt.examples]
 
 
+def kind_of(alternation_id: str) -> str:
+    """The kind of name an alternation's examples are: a person's, unless it is
+    for places only."""
+    alt = next(a for a in policy().alternations if a.id == alternation_id)
+    return "person" if "person" in alt.kinds else "place"
+
+
 def test_every_alternation_has_a_source_and_real_examples():
     assert DATA["source"]
     for alt in policy().alternations:
@@ -31,7 +38,7 @@ def test_each_real_example_is_explained_by_its_alternation(alternation, label, a
     two patronymics are compared through the fathers' names they end in."""
     fathers = all(patronymic_gender(x) for x in (a, b))
     ka, kb = (father_name(x) if fathers else word_key(x) for x in (a, b))
-    found = compare_keys(ka, kb)
+    found = compare_keys(ka, kb, kind=kind_of(alternation))
     assert found.similar and not found.typos, (a, b, found.explain())
     assert any(step.alternation == label for step in found.steps), found.explain()
 
@@ -115,18 +122,20 @@ def test_a_russian_letter_for_a_kazakh_one_costs_little(word):
     assert found.similar and not found.typos, found.explain()
 
 
-@settings(max_examples=500)
+@settings(max_examples=1000)
 @given(
+    st.sampled_from(["person", "place"]),
     st.text(alphabet="aeiouybdgkhlmnrstvzc", max_size=14),
     st.text(alphabet="aeiouybdgkhlmnrstvzc", max_size=14),
 )
-def test_the_skeleton_filter_never_changes_a_decision(a, b):
+def test_the_skeleton_filter_never_changes_a_decision(kind, a, b):
     """Parts whose skeletons are far apart are ruled out before the edit
     distance runs; the distance alone decides the same."""
     from kznames.part_similarity import _distance
 
-    threshold = policy().threshold
-    assert compare_keys(a, b).similar == (a == b or _distance(a, b, threshold)[0] <= threshold)
+    limit = policy().limit(kind, a, b)
+    alone = a == b or _distance(a, b, limit, kind)[0] <= limit
+    assert compare_keys(a, b, kind=kind).similar == alone
 
 
 def _registry(*people):
@@ -186,33 +195,42 @@ def test_the_core_is_shared_by_forms_alternations_explain():
     from kznames.part_similarity import core
 
     for alt in policy().alternations:
+        kind = kind_of(alt.id)
         for a, b in alt.examples:
             ka, kb = word_key(a), word_key(b)
-            if compare_keys(ka, kb).similar and not compare_keys(ka, kb).typos:
-                assert core(ka) == core(kb), (a, b)
+            found = compare_keys(ka, kb, kind=kind)
+            if found.similar and not found.typos:
+                assert core(ka, kind) == core(kb, kind), (a, b)
 
 
 @settings(max_examples=500)
 @given(
-    st.text(alphabet="aeiouybdgkhlmnrstvz", max_size=12),
-    st.lists(st.sampled_from([a for a in policy().alternations]), max_size=3),
+    st.sampled_from(["person", "place"]),
+    st.text(alphabet="aeiouybdgkhlmnrstvzc", max_size=12),
+    st.lists(
+        st.tuples(st.sampled_from(policy().alternations), st.integers(0, 4), st.integers(0, 4)),
+        max_size=3,
+    ),
 )
-def test_parts_alternations_alone_explain_share_the_core(text, alternations):
+def test_parts_alternations_alone_explain_share_the_core(kind, text, rewrites):
     """Rewriting a key by alternations keeps its core, so dedupe() meets them."""
     from kznames.part_similarity import core
 
     other = text
-    for alt in alternations:
-        left, right = alt.left.strip("^$"), alt.right.strip("^$")
-        if alt.left.startswith("^"):
+    for alt, i, j in rewrites:
+        if kind not in alt.kinds:
+            continue
+        before, after = alt.forms[i % len(alt.forms)], alt.forms[j % len(alt.forms)]
+        left, right = before.strip("^$"), after.strip("^$")
+        if before.startswith("^"):
             other = right + other[len(left) :] if other.startswith(left) else other
-        elif alt.left.endswith("$"):
+        elif before.endswith("$"):
             other = other[: len(other) - len(left)] + right if other.endswith(left) else other
         elif left:
             other = other.replace(left, right, 1)
-    found = compare_keys(text, other)
+    found = compare_keys(text, other, kind=kind)
     if found.similar and not found.typos:
-        assert core(text) == core(other), (text, other, found.explain())
+        assert core(text, kind) == core(other, kind), (text, other, found.explain())
 
 
 def test_the_explanation_says_why_there_are_no_steps():

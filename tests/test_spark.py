@@ -96,6 +96,20 @@ def test_places_and_organisations(spark):
     )
 
 
+def test_places_grouped_by_similarity_as_in_one_process(spark):
+    """Real names of settlements (GeoNames, CC BY 4.0): the first 700 rows of the
+    benchmark's file, with and without the registry."""
+    tsv = Path(__file__).resolve().parent.parent / "benchmarks" / "data" / "dedupe_real_places.tsv"
+    lines = [line for line in tsv.read_text(encoding="utf-8").splitlines() if line[:1] != "#"]
+    places = [line.split("\t")[1] for line in lines[1:701]]
+    df = spark.createDataFrame(pd.DataFrame({"city": places}))
+    for registry in (kznames.Registry(), None):
+        out = kz_spark.dedupe(df, "city", kind="place", registry=registry).toPandas()
+        expected = kznames.dedupe(places, kind="place", registry=registry)
+        assert len(set(expected)) < len(set(places)) - 100
+        assert _labels(out) == expected
+
+
 def test_a_component_of_two_registry_entities_is_split_by_the_in_process_rule():
     frame = pd.DataFrame(
         {

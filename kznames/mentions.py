@@ -30,6 +30,7 @@ from kznames._text import has_cyrillic
 from kznames.given_names import Listing, listing
 from kznames.match import person_id, readings
 from kznames.names import parse_name, patronymic_gender, surname_ending, titles, word_key
+from kznames.part_similarity import compare_keys, core
 from kznames.registry import Entity, Lookup, Registry, require_registry
 from kznames.resolve import (
     _LINKING_WORDS,
@@ -37,6 +38,7 @@ from kznames.resolve import (
     _form_key,
     _index,
     base_forms,
+    closest,
     elision_end,
     lookup,
 )
@@ -164,6 +166,11 @@ class _Finder:
         self.words: dict[str, tuple[str, str]] = {}
         self.index = _index(registry)
         self.people: dict[str, tuple[str, Entity | None]] = {}
+        # The gender of the person of each surname in ``people``, and those surnames
+        # by the core of their skeletons (kznames.part_similarity.core): the
+        # earlier surnames a word may write in their other form.
+        self.genders: dict[str, str | None] = {}
+        self.cores: dict[str, set[str]] = {}
         # The stems of the surnames in ``people``, kept as people are added:
         # rebuilding them for every lone word would make the work quadratic.
         self.stems: set[str] = set()
@@ -465,18 +472,56 @@ class _Finder:
         if parsed.surname:
             surname = word_key(parsed.surname)
             self.people[surname] = (entity_id, entity)
+            self.genders[surname] = parsed.gender
             self.stems.add(surname_ending(surname)[0])
+            self.cores.setdefault(core(surname), set()).add(surname)
         for given in parsed.given[:1]:
             given_key = word_key(given)
             seen = self.given.get(given_key, (entity_id, entity))
             self.given[given_key] = (entity_id, entity) if seen and seen[0] == entity_id else None
 
     def _earlier_person(self, token: _Token) -> tuple[str, Entity | None] | None:
-        """The person named in full earlier whose surname this word is (any case ending)."""
-        for candidate in (token.key, *self._base_forms(token)):
+        """The person named in full earlier whose surname this word is (any case ending),
+        else the one whose surname it writes in its other form (:meth:`_variant_person`)."""
+        forms = (token.key, *self._base_forms(token))
+        for candidate in forms:
             if candidate in self.people:
                 return self.people[candidate]
-        return None
+        return self._variant_person(token, forms)
+
+    def _variant_person(
+        self, token: _Token, forms: tuple[str, ...]
+    ) -> tuple[str, Entity | None] | None:
+        """The person named earlier whose surname the word, or the word without a case
+        ending (``forms``), writes in its other form: ``Нигматуллин`` after ``Нұрлан
+        Нығматулин``, ``Султанбаевым`` after ``Руслан Сұлтанбай``.
+
+        The candidates are the earlier surnames with the core of a form; each is
+        compared by :func:`kznames.part_similarity.compare_keys` and kept when the
+        alternations alone explain the difference: a typo (``Tokarev``, ``Kasanov``)
+        counts in :func:`kznames.match` only when the rest of the name agrees, and a
+        word alone has no rest. A form whose ending shows the other gender than the
+        person's is not theirs (``Назарбаева``). The person is taken when no other
+        scores within the policy's ``resolve_margin`` of them, as :func:`kznames.resolve`
+        decides (:func:`kznames.resolve.closest`); else none, never a guess. A word
+        the registry knows, or a listed given name, is never read so."""
+        if not self.cores or self._knows(token) or any(map(listing, forms)):
+            return None
+        scores: dict[str, float] = {}
+        found: dict[str, tuple[str, Entity | None]] = {}
+        for form in forms:
+            gender = surname_ending(form)[1]
+            for surname in self.cores.get(core(form), ()):
+                person_gender = self.genders[surname]
+                if gender and person_gender and gender != person_gender:
+                    continue
+                alike = compare_keys(form, surname)
+                if alike.similar and not alike.typos:
+                    entity_id = self.people[surname][0]
+                    found[entity_id] = self.people[surname]
+                    scores[entity_id] = max(scores.get(entity_id, 0.0), alike.score)
+        near = closest(scores)[1]
+        return found[near[0]] if len(near) == 1 else None
 
 
 def _person_span(words: list[_Token]) -> tuple[int, int] | None:

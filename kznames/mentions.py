@@ -8,8 +8,10 @@ does not know is a person when it has the shape of a person's name: a word
 with a surname or patronymic ending beside other capitalised words or
 initials (``Rinat Zaitov``, ``Асем Жапишева``), or a listed given name beside
 another capitalised word (``Руслан Желдибай``). A surname alone then refers
-to the person named in full before it in the same text, else to the
-registry's one person of that surname, else to a person of its own.
+to the person named in full before it in the same text (also in the other,
+Kazakh or Russian, form of the surname: ``Нигматуллин`` after ``Нұрлан
+Нығматулин``), else to the registry's one person of that surname, else to a
+person of its own.
 
 People outside the registry get an id made from their name's keys
 (``person:zaitov-rinat``), so every text gives them the same id. The work is
@@ -505,13 +507,14 @@ class _Finder:
         scores within the policy's ``resolve_margin`` of them, as :func:`kznames.resolve`
         decides (:func:`kznames.resolve.closest`); else none, never a guess. A word
         the registry knows, or a listed given name, is never read so."""
-        if not self.cores or self._knows(token) or any(map(listing, forms)):
+        candidates = [(form, self.cores.get(core(form), set())) for form in forms]
+        if not any(s for _, s in candidates) or self._knows(token) or any(map(listing, forms)):
             return None
         scores: dict[str, float] = {}
         found: dict[str, tuple[str, Entity | None]] = {}
-        for form in forms:
+        for form, surnames in candidates:
             gender = surname_ending(form)[1]
-            for surname in self.cores.get(core(form), ()):
+            for surname in surnames:
                 person_gender = self.genders[surname]
                 if gender and person_gender and gender != person_gender:
                     continue

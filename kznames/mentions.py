@@ -30,7 +30,7 @@ from rapidfuzz.distance import Levenshtein
 from kznames._check import require_str
 from kznames._text import has_cyrillic
 from kznames.given_names import Listing, listing
-from kznames.match import person_id, readings
+from kznames.match import match, person_id, readings
 from kznames.names import parse_name, patronymic_gender, surname_ending, titles, word_key
 from kznames.part_similarity import compare_keys, core
 from kznames.registry import Entity, Lookup, Registry, require_registry
@@ -280,6 +280,23 @@ class _Finder:
             and not self._knows(before)
         )
 
+    def _other_given_name(self, i: int, found: Lookup) -> bool:
+        """Whether a registry person's surname alone follows a listed given name (see
+        :meth:`_given_cue`) that is not theirs: ``Erlan Smailov`` and ``Ерлан
+        Смайылов`` are another person than the Prime Minister, Alikhan Smailov,
+        so the two words are left to be found as a person of their own; ``Kasym
+        Tokayev`` is the President. A capitalised word no lexicon lists is not
+        enough: it may be capitalised for beginning a sentence or for being a
+        German noun (``Staatschef Tokajew``)."""
+        entity = found.entity
+        if entity is None or i == 0 or self._gap(i - 1) is None:
+            return False
+        before = self.tokens[i - 1]
+        if before.initial or self._given_cue(before) is None:
+            return False
+        span = self.text[before.start : self.tokens[i].end]
+        return not match(span, entity.name).same
+
     def _inside_other_name(self, j: int, last: int) -> bool:
         """Whether the word after a hit continues a name the registry does not know:
         ``Astana`` in ``The Astana Times`` names the newspaper, not the city."""
@@ -325,6 +342,13 @@ class _Finder:
             linked = len(words) < j - i + 1 - sum(t.initial for t in tokens[i : j + 1])
             if kind == "person" and linked:
                 continue  # a linking word inside: "Asem Zhapisheva and Mariya" is two people
+            if found.entity is not None and len(words) == 1 and found.entity.kind == "person":
+                if self._other_given_name(i, found):
+                    return None
+                # A surname alone is the person the text named in full before, if any.
+                earlier = self._earlier_person(words[0], registry_surname=True)
+                if earlier is not None and earlier[0] != found.entity.id:
+                    return j, earlier[0], "person", earlier[1]
             # A Latin word read through an ending (the German genitive: "im Norden
             # Kasachstans", "Kasachstans Hauptstadt") neither is a Russian given name's
             # genitive nor begins a longer name, though German writes nouns capitalised.
@@ -482,17 +506,20 @@ class _Finder:
             seen = self.given.get(given_key, (entity_id, entity))
             self.given[given_key] = (entity_id, entity) if seen and seen[0] == entity_id else None
 
-    def _earlier_person(self, token: _Token) -> tuple[str, Entity | None] | None:
+    def _earlier_person(
+        self, token: _Token, registry_surname: bool = False
+    ) -> tuple[str, Entity | None] | None:
         """The person named in full earlier whose surname this word is (any case ending),
-        else the one whose surname it writes in its other form (:meth:`_variant_person`)."""
+        else the one whose surname it writes in its other form (:meth:`_variant_person`;
+        ``registry_surname``: the word is known as a registry person's surname)."""
         forms = (token.key, *self._base_forms(token))
         for candidate in forms:
             if candidate in self.people:
                 return self.people[candidate]
-        return self._variant_person(token, forms)
+        return self._variant_person(token, forms, registry_surname)
 
     def _variant_person(
-        self, token: _Token, forms: tuple[str, ...]
+        self, token: _Token, forms: tuple[str, ...], registry_surname: bool = False
     ) -> tuple[str, Entity | None] | None:
         """The person named earlier whose surname the word, or the word without a case
         ending (``forms``), writes in its other form: ``Нигматуллин`` after ``Нұрлан
@@ -506,9 +533,11 @@ class _Finder:
         person's is not theirs (``Назарбаева``). The person is taken when no other
         scores within the policy's ``resolve_margin`` of them, as :func:`kznames.resolve`
         decides (:func:`kznames.resolve.closest`); else none, never a guess. A word
-        the registry knows, or a listed given name, is never read so."""
+        the registry knows (unless as a registry person's surname, ``registry_surname``)
+        or a listed given name is never read so."""
         candidates = [(form, self.cores.get(core(form), set())) for form in forms]
-        if not any(s for _, s in candidates) or self._knows(token) or any(map(listing, forms)):
+        known = self._knows(token) and not registry_surname
+        if not any(s for _, s in candidates) or known or any(map(listing, forms)):
             return None
         scores: dict[str, float] = {}
         found: dict[str, tuple[str, Entity | None]] = {}

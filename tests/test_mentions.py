@@ -234,3 +234,23 @@ def test_the_other_form_keeps_the_gender_of_the_person():
     assert [t for t, _ in found(text, registry=Registry())] == ["Айгүл Сұлтанбай"]
     text = "Руслан Сұлтанбай выступил. Встреча с Султанбаевым прошла."
     assert [t for t, _ in found(text, registry=Registry())][-1] == "Султанбаевым"
+
+
+def test_a_registry_surname_after_another_given_name_is_another_person():
+    """The Prime Minister is Alikhan Smailov; Erlan Smailov is someone else, and the
+    surname alone then refers to the person the text named, in either form."""
+    found = find_entities("Ерлан Смайылов выступил. Смайылов сказал, Смаилов добавил.")
+    assert [m.text for m in found] == ["Ерлан Смайылов", "Смайылов", "Смаилов"]
+    assert len({m.entity_id for m in found}) == 1
+    assert all(m.entity is None for m in found)
+    found = find_entities("Erlan Smailov said. Prime Minister Alikhan Smailov said. Smailov left.")
+    assert [m.entity_id for m in found] == [
+        "person:smailov-erlan",
+        "person:smailov-alikhan",
+        "person:smailov-alikhan",
+    ]
+
+
+def test_a_registry_surname_after_a_form_of_the_persons_own_given_name_is_the_person():
+    found = find_entities("Kasym Tokayev said. Yesterday Tokayev said.")
+    assert {m.entity_id for m in found} == {"person:tokayev-kassym-jomart"}

@@ -1,4 +1,5 @@
-"""Speed and memory of ``kznames.key()`` and ``kznames.normalize()``.
+"""Speed and memory of ``kznames.key()`` and ``kznames.normalize()``, and the
+speed of ``kznames.find_entities()`` on the seed articles.
 
 Data: 100,000 distinct names built here from name parts with a seeded random
 generator (no file): a third each in Kazakh Cyrillic (``Тоқаев Қасым-Жомарт
@@ -19,7 +20,13 @@ Measures, all in this process unless said otherwise:
   list, and the memory the list of keys keeps;
 * the import time of kznames in fresh subprocesses: wall time of
   ``python -c "import kznames"`` minus ``python -c "pass"``, best of 5 each,
-  and the cumulative time ``python -X importtime`` gives for ``kznames``.
+  and the cumulative time ``python -X importtime`` gives for ``kznames``;
+* ``find_entities`` on each of the five seed articles (``seeds/*.txt``) with
+  the built-in registry: the best of ``TEXT_RUNS`` runs per article, its time,
+  characters and mentions per second, and the same over the five together.
+  A first call builds the registry's index and is left out; caches of keys
+  and similarities then hold across runs, as they do in a long-lived process.
+  Run this part alone with ``python benchmarks/speed.py --find-entities``.
 
 Figures depend on the machine; nothing is asserted about them.
 Run from the repo root: ``python benchmarks/speed.py``.
@@ -33,6 +40,7 @@ import sys
 import time
 import tracemalloc
 from collections.abc import Callable
+from pathlib import Path
 
 from anyascii import anyascii
 
@@ -40,6 +48,8 @@ import kznames
 
 N = 100_000
 RUNS = 3
+TEXT_RUNS = 10
+SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 
 KK_GIVEN = "Қасым Нұр Ер Бек Әли Асқар Дәулет Ғани Серік Мұрат Айдос Бауыржан Талғат Дархан Әсет "
 KK_GIVEN += "Айгүл Сәуле Мөлдір Жұлдыз Ұлжан Әйгерім Кемел Ақан Жәнібек Өмір Ысқақ Шолпан Қуаныш"
@@ -173,7 +183,35 @@ def importtime_us() -> int:
     raise RuntimeError("kznames not found in -X importtime output")
 
 
+def find_entities_speed() -> None:
+    """Time ``find_entities`` on each seed article, best of ``TEXT_RUNS`` runs."""
+    texts = {path.name: path.read_text(encoding="utf-8") for path in sorted(SEEDS.glob("*.txt"))}
+    kznames.find_entities(next(iter(texts.values())))  # builds the registry's index
+    print(f"\nfind_entities on the seed articles, best of {TEXT_RUNS} runs each:")
+    print(f"{'article':<26}{'chars':>8}{'mentions':>10}{'ms':>8}{'chars/s':>12}{'mentions/s':>12}")
+    chars = mentions = 0
+    seconds = 0.0
+    for name, text in texts.items():
+        best, found = float("inf"), 0
+        for _ in range(TEXT_RUNS):
+            start = time.perf_counter()
+            found = len(kznames.find_entities(text))
+            best = min(best, time.perf_counter() - start)
+        chars, mentions, seconds = chars + len(text), mentions + found, seconds + best
+        print(
+            f"{name:<26}{len(text):>8,}{found:>10}{best * 1e3:>8.1f}"
+            f"{len(text) / best:>12,.0f}{found / best:>12,.0f}"
+        )
+    print(
+        f"{'all five':<26}{chars:>8,}{mentions:>10}{seconds * 1e3:>8.1f}"
+        f"{chars / seconds:>12,.0f}{mentions / seconds:>12,.0f}"
+    )
+
+
 def main() -> None:
+    if sys.argv[1:] == ["--find-entities"]:
+        find_entities_speed()
+        return
     groups = build_names(random.Random(2019))
     names = [name for group in groups.values() for name in group]
     assert len(names) == N and len(set(names)) == N, "names must be N distinct strings"
@@ -236,6 +274,7 @@ def main() -> None:
         f"python -X importtime -c 'import kznames', cumulative for kznames: "
         f"{cumulative / 1e3:.1f} ms"
     )
+    find_entities_speed()
 
 
 if __name__ == "__main__":

@@ -8,8 +8,10 @@ does not know is a person when it has the shape of a person's name: a word
 with a surname or patronymic ending beside other capitalised words or
 initials (``Rinat Zaitov``, ``Асем Жапишева``), or a listed given name beside
 another capitalised word (``Руслан Желдибай``). A surname alone then refers
-to the person named in full before it in the same text, else to the
-registry's one person of that surname, else to a person of its own.
+to the person named in full before it in the same text (also in the other,
+Kazakh or Russian, form of the surname: ``Нигматуллин`` after ``Нұрлан
+Нығматулин``), else to the registry's one person of that surname, else to a
+person of its own.
 
 People outside the registry get an id made from their name's keys
 (``person:zaitov-rinat``), so every text gives them the same id. The work is
@@ -28,8 +30,9 @@ from rapidfuzz.distance import Levenshtein
 from kznames._check import require_str
 from kznames._text import has_cyrillic
 from kznames.given_names import Listing, listing
-from kznames.match import person_id, readings
+from kznames.match import match, person_id, readings
 from kznames.names import parse_name, patronymic_gender, surname_ending, titles, word_key
+from kznames.part_similarity import compare_keys, core
 from kznames.registry import Entity, Lookup, Registry, require_registry
 from kznames.resolve import (
     _LINKING_WORDS,
@@ -37,6 +40,7 @@ from kznames.resolve import (
     _form_key,
     _index,
     base_forms,
+    closest,
     elision_end,
     lookup,
 )
@@ -164,6 +168,11 @@ class _Finder:
         self.words: dict[str, tuple[str, str]] = {}
         self.index = _index(registry)
         self.people: dict[str, tuple[str, Entity | None]] = {}
+        # The gender of the person of each surname in ``people``, and those surnames
+        # by the core of their skeletons (kznames.part_similarity.core): the
+        # earlier surnames a word may write in their other form.
+        self.genders: dict[str, str | None] = {}
+        self.cores: dict[str, set[str]] = {}
         # The stems of the surnames in ``people``, kept as people are added:
         # rebuilding them for every lone word would make the work quadratic.
         self.stems: set[str] = set()
@@ -271,6 +280,23 @@ class _Finder:
             and not self._knows(before)
         )
 
+    def _other_given_name(self, i: int, found: Lookup) -> bool:
+        """Whether a registry person's surname alone follows a listed given name (see
+        :meth:`_given_cue`) that is not theirs: ``Erlan Smailov`` and ``Ерлан
+        Смайылов`` are another person than the Prime Minister, Alikhan Smailov,
+        so the two words are left to be found as a person of their own; ``Kasym
+        Tokayev`` is the President. A capitalised word no lexicon lists is not
+        enough: it may be capitalised for beginning a sentence or for being a
+        German noun (``Staatschef Tokajew``)."""
+        entity = found.entity
+        if entity is None or i == 0 or self._gap(i - 1) is None:
+            return False
+        before = self.tokens[i - 1]
+        if before.initial or self._given_cue(before) is None:
+            return False
+        span = self.text[before.start : self.tokens[i].end]
+        return not match(span, entity.name).same
+
     def _inside_other_name(self, j: int, last: int) -> bool:
         """Whether the word after a hit continues a name the registry does not know:
         ``Astana`` in ``The Astana Times`` names the newspaper, not the city."""
@@ -316,6 +342,13 @@ class _Finder:
             linked = len(words) < j - i + 1 - sum(t.initial for t in tokens[i : j + 1])
             if kind == "person" and linked:
                 continue  # a linking word inside: "Asem Zhapisheva and Mariya" is two people
+            if found.entity is not None and len(words) == 1 and found.entity.kind == "person":
+                if self._other_given_name(i, found):
+                    return None
+                # A surname alone is the person the text named in full before, if any.
+                earlier = self._earlier_person(words[0], registry_surname=True)
+                if earlier is not None and earlier[0] != found.entity.id:
+                    return j, earlier[0], "person", earlier[1]
             # A Latin word read through an ending (the German genitive: "im Norden
             # Kasachstans", "Kasachstans Hauptstadt") neither is a Russian given name's
             # genitive nor begins a longer name, though German writes nouns capitalised.
@@ -465,18 +498,62 @@ class _Finder:
         if parsed.surname:
             surname = word_key(parsed.surname)
             self.people[surname] = (entity_id, entity)
+            self.genders[surname] = parsed.gender
             self.stems.add(surname_ending(surname)[0])
+            self.cores.setdefault(core(surname), set()).add(surname)
         for given in parsed.given[:1]:
             given_key = word_key(given)
             seen = self.given.get(given_key, (entity_id, entity))
             self.given[given_key] = (entity_id, entity) if seen and seen[0] == entity_id else None
 
-    def _earlier_person(self, token: _Token) -> tuple[str, Entity | None] | None:
-        """The person named in full earlier whose surname this word is (any case ending)."""
-        for candidate in (token.key, *self._base_forms(token)):
+    def _earlier_person(
+        self, token: _Token, registry_surname: bool = False
+    ) -> tuple[str, Entity | None] | None:
+        """The person named in full earlier whose surname this word is (any case ending),
+        else the one whose surname it writes in its other form (:meth:`_variant_person`;
+        ``registry_surname``: the word is known as a registry person's surname)."""
+        forms = (token.key, *self._base_forms(token))
+        for candidate in forms:
             if candidate in self.people:
                 return self.people[candidate]
-        return None
+        return self._variant_person(token, forms, registry_surname)
+
+    def _variant_person(
+        self, token: _Token, forms: tuple[str, ...], registry_surname: bool = False
+    ) -> tuple[str, Entity | None] | None:
+        """The person named earlier whose surname the word, or the word without a case
+        ending (``forms``), writes in its other form: ``Нигматуллин`` after ``Нұрлан
+        Нығматулин``, ``Султанбаевым`` after ``Руслан Сұлтанбай``.
+
+        The candidates are the earlier surnames with the core of a form; each is
+        compared by :func:`kznames.part_similarity.compare_keys` and kept when the
+        alternations alone explain the difference: a typo (``Tokarev``, ``Kasanov``)
+        counts in :func:`kznames.match` only when the rest of the name agrees, and a
+        word alone has no rest. A form whose ending shows the other gender than the
+        person's is not theirs (``Назарбаева``). The person is taken when no other
+        scores within the policy's ``resolve_margin`` of them, as :func:`kznames.resolve`
+        decides (:func:`kznames.resolve.closest`); else none, never a guess. A word
+        the registry knows (unless as a registry person's surname, ``registry_surname``)
+        or a listed given name is never read so."""
+        candidates = [(form, self.cores.get(core(form), set())) for form in forms]
+        known = self._knows(token) and not registry_surname
+        if not any(s for _, s in candidates) or known or any(map(listing, forms)):
+            return None
+        scores: dict[str, float] = {}
+        found: dict[str, tuple[str, Entity | None]] = {}
+        for form, surnames in candidates:
+            gender = surname_ending(form)[1]
+            for surname in surnames:
+                person_gender = self.genders[surname]
+                if gender and person_gender and gender != person_gender:
+                    continue
+                alike = compare_keys(form, surname)
+                if alike.similar and not alike.typos:
+                    entity_id = self.people[surname][0]
+                    found[entity_id] = self.people[surname]
+                    scores[entity_id] = max(scores.get(entity_id, 0.0), alike.score)
+        near = closest(scores)[1]
+        return found[near[0]] if len(near) == 1 else None
 
 
 def _person_span(words: list[_Token]) -> tuple[int, int] | None:

@@ -295,6 +295,21 @@ def _person_hits(index: _Index, query: str, surname_keys: list[str]) -> dict[str
     return hits
 
 
+def closest(scores: Mapping[str, float]) -> tuple[float, list[str]]:
+    """The best of ``scores`` (ids of people found through the other form of a name)
+    and, sorted, the ids that score within the similarity policy's ``resolve_margin``
+    (``data/similarity.json``) of it: as close as the best, so that more than one
+    means the name is ambiguous between them. :func:`lookup` and
+    :func:`kznames.find_entities` decide so.
+
+    >>> closest({"a": 0.9, "b": 0.88, "c": 0.7})
+    (0.9, ['a', 'b'])
+    """
+    best = max(scores.values(), default=0.0)
+    margin = similarity_policy().resolve_margin
+    return best, sorted(i for i, score in scores.items() if best - score < margin)
+
+
 def _prominence(place: Entity) -> int:
     return _PROMINENCE.get(place.type or "", 2)
 
@@ -401,10 +416,9 @@ def lookup(
         # best are as close, so the name is ambiguous between them.
         similar = {s for w in word_keys for s in index.skeletons.get(skeleton(w), ()) if s != w}
         hits = _person_hits(index, name, sorted(similar)) if similar else {}
-        best = max(hits.values(), default=0.0)
-        for entity_id, score in hits.items():
-            if best - score < similarity_policy().resolve_margin:
-                add(3 * len(_TIERS) + 2, best, entity_id)
+        best, near = closest(hits)
+        for entity_id in near:
+            add(3 * len(_TIERS) + 2, best, entity_id)
     if not ranked:
         return Lookup(name, None, (), "not found")
     return _decide(registry, name, ranked)

@@ -22,10 +22,12 @@ People are then compared in blocks, each block clustered on its own:
   a surname typo only when the rest agrees in full) or share the core of
   their skeletons (:func:`kznames.part_similarity.core`: the Kazakh and
   Russian forms of one surname, ``Нығматулин`` and ``Нигматуллин``);
-* a *variant block* holds the elements with one given name and no father's
-  name, and compares those whose surnames share that core (``Нығматулин
-  Ерлан``, ``Нигматуллин Ерлан``): without a father a surname typo is no
-  match, so only the forms of one name are looked for.
+* a *variant block* holds the elements whose given names share the cores of
+  their skeletons (the forms of one given name, ``Сағынбек`` and
+  ``Сагинбек``), with or without a father's name, and compares those whose
+  surnames are two different forms of one name (``Нығматулин Ерлан``,
+  ``Нигматуллин Ерлан Зайруллаевич``): a surname typo is accepted only when
+  the given names and father agree in full, which the typo block looks for.
 
 Within a block, the pairs ``match()`` calls the same person are merged by
 complete linkage, best score first: two groups merge only when every pair
@@ -319,19 +321,24 @@ def _surname_candidates(
 def _typo_candidates(
     batch: _Batch, members: list[_Element], key_of: list[str], typos: bool = True
 ) -> set[tuple[int, int]]:
-    """Pairs of a block's members whose surname keys are equal, a typo apart
-    (unless ``typos`` is false) or the Kazakh and Russian forms of one name."""
-    by_deletion: dict[str, list[int]] = defaultdict(list)
+    """Pairs of a block's members whose surname keys are equal, a typo apart or the
+    Kazakh and Russian forms of one name; without ``typos``, only the forms of
+    one name that differ. Members are gathered by surname key under each
+    deletion and core, so two keys are compared once, however many members
+    write them."""
+    gathered: dict[str, dict[str, list[int]]] = defaultdict(lambda: defaultdict(list))
     for i, surname in enumerate(key_of):
         for d in _deletions(surname) if typos else ():
-            by_deletion[d].append(i)
-        by_deletion["\1" + core(surname)].append(i)
-    pairs = set()
-    for group in by_deletion.values():
-        for i, j in itertools.combinations(group, 2):
-            a, b = key_of[i], key_of[j]
-            if a == b or _similar(a, b):
-                pairs.add((i, j))
+            gathered[d][surname].append(i)
+        gathered["\1" + core(surname)][surname].append(i)
+    pairs: set[tuple[int, int]] = set()
+    for by_key in gathered.values():
+        if typos:
+            for same in by_key.values():
+                pairs.update(itertools.combinations(same, 2))
+        for a, b in itertools.combinations(sorted(by_key), 2):
+            if _similar(a, b):
+                pairs.update((min(i, j), max(i, j)) for i in by_key[a] for j in by_key[b])
     return pairs
 
 
@@ -407,24 +414,30 @@ def _link(members: list[_Element], same: Iterable[tuple[float, int, int]]) -> li
     return [sorted(g) for g in {id(g): g for g in group_of.values()}.values()]
 
 
-def _second_block(values: list[Any], reading: Compiled) -> str | None:
-    """A reading's block besides its surname's: ``t:<given names and father>``
-    when it has both, ``v:<given names>`` when it has given names, a surname
-    and no father, else none."""
+def _second_blocks(values: list[Any], reading: Compiled) -> list[str]:
+    """A reading's blocks besides its surname's, when it has given names:
+    ``t:<given names and father>`` when it has a father's name too, and
+    ``v:<the cores of the given names>`` when it has a surname (the Kazakh and
+    Russian forms of one given name, ``Сағынбек`` and ``Сагинбек``, share
+    their cores, :func:`kznames.part_similarity.core`)."""
     if not reading[4]:
-        return None
+        return []
+    blocks = []
     if values[reading[2]]:
-        return "t:" + repr((values[reading[1]], values[reading[2]]))
-    return "v:" + repr(values[reading[1]]) if values[reading[0]] else None
+        blocks.append("t:" + repr((values[reading[1]], values[reading[2]])))
+    if values[reading[0]]:
+        cores = tuple(core("".join(parts)) for parts in values[reading[1]][0])
+        blocks.append("v:" + repr(cores))
+    return blocks
 
 
 def _block_keys(batch: _Batch, readings: tuple[Compiled, ...]) -> list[str]:
     """The blocks an element's readings put it in, as text: ``s:<surname key>`` for
-    each surname, and the second block of each reading (:func:`_second_block`).
+    each surname, and the other blocks of each reading (:func:`_second_blocks`).
     The first is the element's own (its parsed reading's) block."""
     values = batch.values
     keys = ["s:" + values[r[0]] for r in readings]
-    keys += [k for r in readings if (k := _second_block(values, r))]
+    keys += [k for r in readings for k in _second_blocks(values, r)]
     return list(dict.fromkeys(keys))
 
 
@@ -432,10 +445,12 @@ def _block_groups(batch: _Batch, block: str, members: list[_Element]) -> list[li
     """The groups (positions in ``members``) of one block: a surname block's members
     compared where they may agree; a typo block's (``t:``, one given name and
     father) where their surnames are a typo apart or two forms of one name; a
-    variant block's (``v:``, one given name, no father) where their surnames
-    are two forms of one name (a surname typo is accepted only when a father
-    agrees too, so there is none to look for); a place block's (``p:``) where
-    their names are alike (:func:`_alike_places`)."""
+    variant block's (``v:``, given names of one core, with or without a
+    father) where their surnames are two different forms of one name (a
+    surname typo is accepted only when given names and father agree in
+    full, so the typo block looks for those, and the same surname is its own
+    block's); a place block's (``p:``) where their names are alike
+    (:func:`_alike_places`)."""
     values = batch.values
     if block.startswith("p:"):
         return _link(members, _alike_places(members)) if len(members) <= PLACE_BLOCK else []
@@ -445,7 +460,8 @@ def _block_groups(batch: _Batch, block: str, members: list[_Element]) -> list[li
             members, _matched(batch, members, _surname_candidates(batch, surname, members))
         )
     surnames = [
-        next(values[r[0]] for r in m.readings if _second_block(values, r) == block) for m in members
+        next(values[r[0]] for r in m.readings if block in _second_blocks(values, r))
+        for m in members
     ]
     pairs = _typo_candidates(batch, members, surnames, typos=block.startswith("t:"))
     return _link(members, _matched(batch, members, pairs)) if pairs else []

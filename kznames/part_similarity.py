@@ -216,12 +216,12 @@ def _ending(text: str, sides: tuple[str, ...]) -> list[list[int]]:
 
 
 # What the alternations change inside a key, gone from its skeleton: doubled
-# letters (before and after the rest: ngg is ng doubled), vowels, the g of ng,
-# the h of kh, the d of dzh, m before b, the c of ch made the s of sh.
+# letters (before and after the rest: ngg is ng doubled), vowels, the c of ch
+# made the s of sh, the g of ng, the h of kh, the d of dzh, m before b.
 _SKELETON = (
     (re.compile(r"(.)\1+"), r"\1"),
-    (re.compile(r"c(?=h)"), "s"),
     (re.compile(r"[aeiouy]+"), ""),
+    (re.compile(r"c(?=h)"), "s"),
     (re.compile(r"(?<=n)g"), ""),
     (re.compile(r"(?<=k)h"), ""),
     (re.compile(r"d(?=zh)"), ""),

@@ -341,3 +341,19 @@ def test_places_get_the_same_ids_whatever_the_order_of_the_rows(rows):
     names = [name for variants in PLACE_VARIANTS for name in variants] + ["Aral"]
     expected = dict(zip(names, dedupe(names, kind="place", registry=EMPTY), strict=True))
     assert dict(zip(rows, dedupe(rows, kind="place", registry=EMPTY), strict=True)) == expected
+
+
+@pytest.mark.parametrize(
+    "names",
+    [
+        # Real pairs of the development set (benchmarks/data/persons_dev.tsv):
+        # the Kazakh and Russian forms of one person's surname, given name and
+        # father's name, or a father's name on one side only.
+        ["Бауыржан Амангелдіұлы Смайылов", "Бауыржан Амангельдинович Смаилов"],
+        ["Құдайберген Сұлтанбай", "Султанбаев, Кудайберген Тауекелович"],
+        ["Сағынбек Тоқабайұлы Тұрсынов", "Турсунов, Сагинбек Токабаевич"],
+        ["Гүлнар Мұстақымқызы Ықсанова", "Иксанова, Гульнар Мустахимовна"],
+    ],
+)
+def test_the_forms_of_one_name_meet_across_surname_blocks(names):
+    assert len(set(dedupe(names, registry=EMPTY))) == 1

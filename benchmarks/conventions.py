@@ -38,6 +38,9 @@ LANGUAGES = {
     "tr-latin": {"tr"},
     "uz-latin": {"uz"},
     "kk-wikipedia-latin": {"kk_latn"},
+    "fi-press": {"fi"},
+    "et-press": {"et"},
+    "nb-press": {"nb", "nn"},
 }
 
 DEFAULT = Path(__file__).resolve().parent / "data" / "persons_dev.tsv"

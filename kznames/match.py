@@ -35,8 +35,7 @@ from kznames.names import (
     word_part_key,
 )
 from kznames.part_similarity import Similarity, compare_keys
-from kznames.reader import key
-from kznames.reader import reading_texts
+from kznames.reader import key, reading_texts
 
 
 @dataclass(frozen=True)

@@ -168,13 +168,37 @@ def _rules() -> tuple[_Rule, ...]:
     return tuple(found)
 
 
-def _ending(text: str, sides: tuple[str, ...]) -> list[list[int]]:
-    """For each prefix length of ``text``, the rules whose side (``sides``,
-    one per rule) ends it."""
-    return [
-        [r for r, side in enumerate(sides) if len(side) <= i and text[i - len(side) : i] == side]
+@cache
+def _sides(column: int) -> tuple[tuple[int, dict[str, tuple[int, ...]]], ...]:
+    """The rules by the letters of their side ``column`` (0 left, 1 right),
+    for each length of side: ``(length, {side: rules})``."""
+    by_length: dict[int, dict[str, list[int]]] = {}
+    for r, rule in enumerate(_rules()):
+        side = rule[column]
+        by_length.setdefault(len(side), {}).setdefault(side, []).append(r)
+    return tuple(
+        (length, {side: tuple(rules) for side, rules in sides.items()})
+        for length, sides in sorted(by_length.items())
+    )
+
+
+@lru_cache(maxsize=1 << 16)
+def _ending(text: str, column: int) -> tuple[tuple[int, ...], ...]:
+    """For each prefix length of ``text``, the rules whose side ``column``
+    ends it, in the order of the rules. A key is compared with many others,
+    so this is kept for the most recent keys (a few hundred bytes each)."""
+    sides = _sides(column)
+    return tuple(
+        tuple(
+            sorted(
+                r
+                for length, found in sides
+                if length <= i
+                for r in found.get(text[i - length : i], ())
+            )
+        )
         for i in range(len(text) + 1)
-    ]
+    )
 
 
 # What the alternations change inside a key, gone from its skeleton: vowels,
@@ -270,8 +294,8 @@ def _distance(a: str, b: str, cutoff: float) -> tuple[float, tuple[Step, ...]]:
     cost = [[inf] * (m + 1) for _ in range(n + 1)]
     back: list[list[_Back]] = [[None] * (m + 1) for _ in range(n + 1)]
     cost[0][0] = 0.0
-    ends_a = _ending(a, tuple(rule[0] for rule in rules))
-    ends_b = _ending(b, tuple(rule[1] for rule in rules))
+    ends_a = _ending(a, 0)
+    ends_b = _ending(b, 1)
     for i in range(n + 1):
         row, above = cost[i], cost[i - 1] if i else None
         for j in range(m + 1):

@@ -356,20 +356,15 @@ def model_symbols(cyrillic: str) -> str:
     return "".join(_OWN_SYMBOLS.get(c) or model_letters(c.translate(table)) for c in cyrillic)
 
 
-def _fits(where: str, i: int, end: int, word: str, prev: str) -> bool:
-    """Whether a chunk's context allows it between ``i`` and ``end`` of
-    ``word`` after the Cyrillic letter ``prev`` (``^`` at the start)."""
-    if not where:
-        return True
+def _fits(where: str, i: int, end: int, word: str) -> bool:
+    """Whether a chunk's context that does not depend on the letter before
+    (the start or the end of the word, the letters that may or may not
+    follow) allows it between ``i`` and ``end`` of ``word``."""
     kind = where[0]
     if kind == "^":
         return i == 0
     if kind == "$":
         return end == len(word)
-    if kind == "<":
-        return prev in where
-    if kind == ">":
-        return True
     nxt = word[end] if end < len(word) else ""
     if kind == "!":
         return not nxt or nxt not in where
@@ -382,12 +377,43 @@ def _fits(where: str, i: int, end: int, word: str, prev: str) -> bool:
 State = tuple[int, float, str, str]
 
 
+# A chunk's reading as the search uses it: Cyrillic, context, extra cost,
+# conventions, model symbols, the letters one of which must follow, the kind
+# of context, and the first Cyrillic letter.
+Alt = tuple[str, str, float, int, str, str, str, str]
+
+
+@cache
+def _alternatives() -> dict[str, tuple[Alt, ...]]:
+    """The chunks of :func:`_chunks` with what the search needs of each
+    worked out once: Latin text -> its readings."""
+    chunks, _, _ = _chunks()
+    return {
+        latin: tuple(
+            (
+                cyrillic,
+                where,
+                extra,
+                bits,
+                model_symbols(cyrillic),
+                where[1:] if where[:1] == ">" else "",
+                where[:1],
+                cyrillic[:1],
+            )
+            for (cyrillic, where, extra), bits in alts.items()
+        )
+        for latin, alts in chunks.items()
+    }
+
+
 def _partial(word: str, among: int = -1) -> dict[str, State]:
     """The complete readings of ``word`` (lowercase Latin) as Cyrillic by the
     conventions of the bit mask ``among`` (all by default): form -> state."""
-    chunks, ids, longest = _chunks()
+    _, ids, longest = _chunks()
+    chunks = _alternatives()
     beam = policy()["beam"]
     model = _model()
+    steps = model.steps
     n = len(word)
     states: list[dict[str, State]] = [{} for _ in range(n + 1)]
     states[0][""] = (among & ((1 << len(ids)) - 1), 0.0, "^^", "")
@@ -397,6 +423,7 @@ def _partial(word: str, among: int = -1) -> dict[str, State]:
             continue
         if len(here) > beam:
             here = dict(sorted(here.items(), key=lambda kv: (kv[1][1], kv[0]))[:beam])
+        items = list(here.items())
         found = [
             (length, alts)
             for length in range(1, min(longest, n - i) + 1)
@@ -410,20 +437,22 @@ def _partial(word: str, among: int = -1) -> dict[str, State]:
             end = i + length
             target = states[end]
             here_bits = 0
-            for (cyrillic, where, extra), bits in alts.items():
-                if where and where[0] not in "<>" and not _fits(where, i, end, word, ""):
+            for cyrillic, where, extra, bits, roman, after, kind, first in alts:
+                # A context other than the letter before (<) or a condition on
+                # the letter after (>, checked with the next chunk) is fixed here.
+                if kind and kind not in "<>" and not _fits(where, i, end, word):
                     continue
                 here_bits |= bits
                 bits &= ~longer
-                roman = model_symbols(cyrillic)
-                after = where[1:] if where[:1] == ">" else ""
-                for form, (mask, cost, tail, pending) in here.items():
+                if not bits:
+                    continue
+                for form, (mask, cost, tail, pending) in items:
                     both = mask & bits
-                    if not both or (pending and cyrillic[0] not in pending):
+                    if not both or (pending and first not in pending):
                         continue
-                    if not _fits(where, i, end, word, form[-1:] or "^"):
+                    if kind == "<" and (form[-1:] or "^") not in where:
                         continue
-                    step = model.step(tail, roman)
+                    step = steps.get((tail, roman)) or model.step(tail, roman)
                     new = form + cyrillic
                     c = cost + extra + step[0]
                     old = target.get(new)

@@ -182,11 +182,12 @@ def _sides(column: int) -> tuple[tuple[int, dict[str, tuple[int, ...]]], ...]:
     )
 
 
-@lru_cache(maxsize=1 << 16)
+@lru_cache(maxsize=1 << 14)
 def _ending(text: str, column: int) -> tuple[tuple[int, ...], ...]:
     """For each prefix length of ``text``, the rules whose side ``column``
-    ends it, in the order of the rules. A key is compared with many others,
-    so this is kept for the most recent keys (a few hundred bytes each)."""
+    ends it, in the order of the rules. A key is compared with many others
+    of its block, so this is kept for the 16,384 most recent keys (a few
+    hundred bytes each, a few MB in all)."""
     sides = _sides(column)
     return tuple(
         tuple(

@@ -174,7 +174,7 @@ def _sides(column: int) -> tuple[tuple[int, dict[str, tuple[int, ...]]], ...]:
     for each length of side: ``(length, {side: rules})``."""
     by_length: dict[int, dict[str, list[int]]] = {}
     for r, rule in enumerate(_rules()):
-        side = rule[column]
+        side = rule[1] if column else rule[0]
         by_length.setdefault(len(side), {}).setdefault(side, []).append(r)
     return tuple(
         (length, {side: tuple(rules) for side, rules in sides.items()})

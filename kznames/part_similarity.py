@@ -182,20 +182,29 @@ def _sides(column: int) -> tuple[tuple[int, dict[str, tuple[int, ...]]], ...]:
     )
 
 
+@cache
+def _shared(rules: tuple[int, ...]) -> tuple[int, ...]:
+    """One copy of each set of rules ending a prefix: there are few of them,
+    and a key's table then costs little more than its outer tuple."""
+    return rules
+
+
 @lru_cache(maxsize=1 << 14)
 def _ending(text: str, column: int) -> tuple[tuple[int, ...], ...]:
     """For each prefix length of ``text``, the rules whose side ``column``
     ends it, in the order of the rules. A key is compared with many others
-    of its block, so this is kept for the 16,384 most recent keys (a few
-    hundred bytes each, a few MB in all)."""
+    of its block, so this is kept for the 16,384 most recent keys (about
+    300 bytes each)."""
     sides = _sides(column)
     return tuple(
-        tuple(
-            sorted(
-                r
-                for length, found in sides
-                if length <= i
-                for r in found.get(text[i - length : i], ())
+        _shared(
+            tuple(
+                sorted(
+                    r
+                    for length, found in sides
+                    if length <= i
+                    for r in found.get(text[i - length : i], ())
+                )
             )
         )
         for i in range(len(text) + 1)

@@ -639,31 +639,25 @@ def key(name: str) -> str:
     text, found = _texts(name)
     if not found:
         return fold_key(text)
-    best = [(s, e, w, options[0]) for s, e, w, options in found]
-    return _joined(text, best) or fold_key(_compose(text, best, key_text=True))
-
-
-def _joined(text: str, words: list[tuple[int, int, str, WordReading]]) -> str | None:
-    """The key of ``text`` with ``words`` (at least one) read as given, made by
-    joining the words' keys when the folding would keep them as they are;
-    else ``None``, and the composed text must be folded."""
     joined: list[str] = []
     last = 0
-    for start, end, _, reading in words:
+    for start, end, _, options in found:
         # Each word stands in as a key the folding keeps as it is, apart by
         # spaces or punctuation (which the folding turns into one space) or
         # by the hyphens it deletes last: then nothing is left to fold.
         gap = text[last:start].translate(_deleted()[0])
-        piece = _piece(reading)
+        piece = _piece(options[0])
         if piece is None or any(c.isalnum() or c in _deleted()[1] for c in gap):
-            return None
+            break
         if joined and gap:
             joined.append(" ")
         joined.append(piece)
         last = end
-    if any(c.isalnum() or c in _deleted()[1] for c in text[last:]):
-        return None
-    return "".join(joined)
+    else:
+        if not any(c.isalnum() or c in _deleted()[1] for c in text[last:]):
+            return "".join(joined)
+    best = [(s, e, w, options[0]) for s, e, w, options in found]
+    return fold_key(_compose(text, best, key_text=True))
 
 
 @cache

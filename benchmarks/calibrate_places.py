@@ -53,7 +53,15 @@ def use(threshold: float, scale: float) -> None:
         ),
     )
     sim.policy = lambda: chosen  # type: ignore[assignment]
-    for cached in (sim._rules, sim._distance, sim._skeleton_edits, sim._anchored_letters, sim.core):
+    for cached in (
+        sim._rules,
+        sim._sides,
+        sim._ending,
+        sim._distance,
+        sim._skeleton_edits,
+        sim._anchored_letters,
+        sim.core,
+    ):
         cached.cache_clear()
 
 

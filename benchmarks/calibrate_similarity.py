@@ -56,8 +56,8 @@ def use(scale: float, threshold: float, double: float, credit: float) -> None:
         ),
     )
     sim.policy = lambda: chosen  # type: ignore[assignment]
-    sim._rules.cache_clear()
-    sim._distance.cache_clear()
+    for cached in (sim._rules, sim._sides, sim._ending, sim._distance, sim._skeleton_edits):
+        cached.cache_clear()
     match_policy()["credit"]["alternation"] = credit
 
 

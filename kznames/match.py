@@ -35,8 +35,7 @@ from kznames.names import (
     word_part_key,
 )
 from kznames.part_similarity import Similarity, compare_keys
-from kznames.reader import key
-from kznames.reader import readings as text_readings
+from kznames.reader import key, reading_texts
 
 
 @dataclass(frozen=True)
@@ -312,15 +311,15 @@ def readings(name: str) -> list[_Reading]:
     the 2021 Kazakh Latin would write it) is not taken for ``Iskhakov``.
     Another reading must read the same parts (see :func:`_shape`)."""
     out = _readings(parse_name(name))
-    texts = text_readings(name)
+    texts = reading_texts(name)
     surnames = {r.surname for r in out}
     shapes = {_shape(r) for r in out}
     margin = policy()["surname_reading_margin"]
-    for other in texts[1:]:
-        for reading in _readings(parse_name(other.text)):
+    for cost, text in texts[1:]:
+        for reading in _readings(parse_name(text)):
             if _shape(reading) not in shapes:
                 continue
-            if reading.surname in surnames or other.cost - texts[0].cost <= margin:
+            if reading.surname in surnames or cost - texts[0][0] <= margin:
                 out.append(reading)
     return out
 

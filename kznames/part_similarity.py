@@ -206,13 +206,47 @@ def _rules(kind: str) -> tuple[_Rule, ...]:
     return tuple(found)
 
 
-def _ending(text: str, sides: tuple[str, ...]) -> list[list[int]]:
-    """For each prefix length of ``text``, the rules whose side (``sides``,
-    one per rule) ends it."""
-    return [
-        [r for r, side in enumerate(sides) if len(side) <= i and text[i - len(side) : i] == side]
+@cache
+def _sides(column: int, kind: str) -> tuple[tuple[int, dict[str, tuple[int, ...]]], ...]:
+    """The rules of ``kind`` by the letters of their side ``column`` (0 left,
+    1 right), for each length of side: ``(length, {side: rules})``."""
+    by_length: dict[int, dict[str, list[int]]] = {}
+    for r, rule in enumerate(_rules(kind)):
+        side = rule[1] if column else rule[0]
+        by_length.setdefault(len(side), {}).setdefault(side, []).append(r)
+    return tuple(
+        (length, {side: tuple(rules) for side, rules in sides.items()})
+        for length, sides in sorted(by_length.items())
+    )
+
+
+@cache
+def _shared(rules: tuple[int, ...]) -> tuple[int, ...]:
+    """One copy of each set of rules ending a prefix: there are few of them,
+    and a key's table then costs little more than its outer tuple."""
+    return rules
+
+
+@lru_cache(maxsize=1 << 14)
+def _ending(text: str, column: int, kind: str) -> tuple[tuple[int, ...], ...]:
+    """For each prefix length of ``text``, the rules of ``kind`` whose side
+    ``column`` ends it, in the order of the rules. A key is compared with many
+    others of its block, so this is kept for the 16,384 most recent keys
+    (about 300 bytes each)."""
+    sides = _sides(column, kind)
+    return tuple(
+        _shared(
+            tuple(
+                sorted(
+                    r
+                    for length, found in sides
+                    if length <= i
+                    for r in found.get(text[i - length : i], ())
+                )
+            )
+        )
         for i in range(len(text) + 1)
-    ]
+    )
 
 
 # What the alternations change inside a key, gone from its skeleton: doubled
@@ -312,46 +346,51 @@ def _distance(a: str, b: str, cutoff: float, kind: str) -> tuple[float, tuple[St
     cost = [[inf] * (m + 1) for _ in range(n + 1)]
     back: list[list[_Back]] = [[None] * (m + 1) for _ in range(n + 1)]
     cost[0][0] = 0.0
-    ends_a = _ending(a, tuple(rule[0] for rule in rules))
-    ends_b = _ending(b, tuple(rule[1] for rule in rules))
+    ends_a = _ending(a, 0, kind)
+    ends_b = _ending(b, 1, kind)
+    substitute, transpose = p.substitute, p.transpose
+    # What depends on one column alone, worked out once: the cost of taking
+    # its letter of b alone (less when it doubles the one before) and the
+    # rules whose right side ends there.
+    b_steps = [
+        (p.double, "double") if j > 1 and b[j - 1] == b[j - 2] else (p.insert, "insert")
+        for j in range(m + 1)
+    ]
+    right_sets = [set(found) for found in ends_b]
+    lowest: list[float] = []
     for i in range(n + 1):
         row, above = cost[i], cost[i - 1] if i else None
+        two_up = cost[i - 2] if i > 1 else None
+        here = back[i]
+        rules_a = ends_a[i]
+        letter = a[i - 1] if i else ""
+        a_step, a_why = (
+            (p.double, "double") if i > 1 and letter == a[i - 2] else (p.insert, "insert")
+        )
         for j in range(m + 1):
-            best, how = row[j], back[i][j]
+            best, how = row[j], here[j]
             if above is not None and j:
-                c = above[j - 1] + (0.0 if a[i - 1] == b[j - 1] else p.substitute)
+                same = letter == b[j - 1]
+                c = above[j - 1] + (0.0 if same else substitute)
                 if c < best:
-                    best, how = (
-                        c,
-                        (
-                            i - 1,
-                            j - 1,
-                            c - above[j - 1],
-                            "" if a[i - 1] == b[j - 1] else "substitute",
-                        ),
-                    )
-            if above is not None:
-                doubled = i > 1 and a[i - 1] == a[i - 2]
-                step = p.double if doubled else p.insert
-                if above[j] + step < best:
-                    best, how = above[j] + step, (i - 1, j, step, "double" if doubled else "insert")
+                    best, how = c, (i - 1, j - 1, c - above[j - 1], "" if same else "substitute")
+            if above is not None and above[j] + a_step < best:
+                best, how = above[j] + a_step, (i - 1, j, a_step, a_why)
             if j:
-                doubled = j > 1 and b[j - 1] == b[j - 2]
-                step = p.double if doubled else p.insert
+                step, why = b_steps[j]
                 if row[j - 1] + step < best:
-                    best, how = (
-                        row[j - 1] + step,
-                        (i, j - 1, step, "double" if doubled else "insert"),
-                    )
-            swapped = i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]
-            if swapped and cost[i - 2][j - 2] + p.transpose < best:
-                best, how = (
-                    cost[i - 2][j - 2] + p.transpose,
-                    (i - 2, j - 2, p.transpose, "transpose"),
-                )
-            if ends_a[i] and ends_b[j]:
-                right = set(ends_b[j])
-                for r in ends_a[i]:
+                    best, how = row[j - 1] + step, (i, j - 1, step, why)
+            if (
+                two_up is not None
+                and j > 1
+                and letter == b[j - 2]
+                and a[i - 2] == b[j - 1]
+                and two_up[j - 2] + transpose < best
+            ):
+                best, how = two_up[j - 2] + transpose, (i - 2, j - 2, transpose, "transpose")
+            if rules_a and ends_b[j]:
+                right = right_sets[j]
+                for r in rules_a:
                     if r not in right:
                         continue
                     x, y, end, start, step, why = rules[r]
@@ -360,9 +399,10 @@ def _distance(a: str, b: str, cutoff: float, kind: str) -> tuple[float, tuple[St
                         continue
                     if cost[pi][pj] + step < best - 1e-12:
                         best, how = cost[pi][pj] + step, (pi, pj, step, why)
-            row[j], back[i][j] = best, how
+            row[j], here[j] = best, how
+        lowest.append(min(row))
         # Every explanation passes through one of the last rows a rule spans.
-        if i >= longest and min(min(cost[k]) for k in range(i - longest + 1, i + 1)) > cutoff:
+        if i >= longest and min(lowest[i - longest + 1 :]) > cutoff:
             return inf, ()
     steps: list[Step] = []
     i, j = n, m

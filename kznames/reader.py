@@ -356,20 +356,15 @@ def model_symbols(cyrillic: str) -> str:
     return "".join(_OWN_SYMBOLS.get(c) or model_letters(c.translate(table)) for c in cyrillic)
 
 
-def _fits(where: str, i: int, end: int, word: str, prev: str) -> bool:
-    """Whether a chunk's context allows it between ``i`` and ``end`` of
-    ``word`` after the Cyrillic letter ``prev`` (``^`` at the start)."""
-    if not where:
-        return True
+def _fits(where: str, i: int, end: int, word: str) -> bool:
+    """Whether a chunk's context that does not depend on the letter before
+    (the start or the end of the word, the letters that may or may not
+    follow) allows it between ``i`` and ``end`` of ``word``."""
     kind = where[0]
     if kind == "^":
         return i == 0
     if kind == "$":
         return end == len(word)
-    if kind == "<":
-        return prev in where
-    if kind == ">":
-        return True
     nxt = word[end] if end < len(word) else ""
     if kind == "!":
         return not nxt or nxt not in where
@@ -382,12 +377,43 @@ def _fits(where: str, i: int, end: int, word: str, prev: str) -> bool:
 State = tuple[int, float, str, str]
 
 
+# A chunk's reading as the search uses it: Cyrillic, context, extra cost,
+# conventions, model symbols, the letters one of which must follow, the kind
+# of context, and the first Cyrillic letter.
+Alt = tuple[str, str, float, int, str, str, str, str]
+
+
+@cache
+def _alternatives() -> dict[str, tuple[Alt, ...]]:
+    """The chunks of :func:`_chunks` with what the search needs of each
+    worked out once: Latin text -> its readings."""
+    chunks, _, _ = _chunks()
+    return {
+        latin: tuple(
+            (
+                cyrillic,
+                where,
+                extra,
+                bits,
+                model_symbols(cyrillic),
+                where[1:] if where[:1] == ">" else "",
+                where[:1],
+                cyrillic[:1],
+            )
+            for (cyrillic, where, extra), bits in alts.items()
+        )
+        for latin, alts in chunks.items()
+    }
+
+
 def _partial(word: str, among: int = -1) -> dict[str, State]:
     """The complete readings of ``word`` (lowercase Latin) as Cyrillic by the
     conventions of the bit mask ``among`` (all by default): form -> state."""
-    chunks, ids, longest = _chunks()
+    _, ids, longest = _chunks()
+    chunks = _alternatives()
     beam = policy()["beam"]
     model = _model()
+    steps = model.steps
     n = len(word)
     states: list[dict[str, State]] = [{} for _ in range(n + 1)]
     states[0][""] = (among & ((1 << len(ids)) - 1), 0.0, "^^", "")
@@ -397,6 +423,7 @@ def _partial(word: str, among: int = -1) -> dict[str, State]:
             continue
         if len(here) > beam:
             here = dict(sorted(here.items(), key=lambda kv: (kv[1][1], kv[0]))[:beam])
+        items = list(here.items())
         found = [
             (length, alts)
             for length in range(1, min(longest, n - i) + 1)
@@ -410,20 +437,22 @@ def _partial(word: str, among: int = -1) -> dict[str, State]:
             end = i + length
             target = states[end]
             here_bits = 0
-            for (cyrillic, where, extra), bits in alts.items():
-                if where and where[0] not in "<>" and not _fits(where, i, end, word, ""):
+            for cyrillic, where, extra, bits, roman, after, kind, first in alts:
+                # A context other than the letter before (<) or a condition on
+                # the letter after (>, checked with the next chunk) is fixed here.
+                if kind and kind not in "<>" and not _fits(where, i, end, word):
                     continue
                 here_bits |= bits
                 bits &= ~longer
-                roman = model_symbols(cyrillic)
-                after = where[1:] if where[:1] == ">" else ""
-                for form, (mask, cost, tail, pending) in here.items():
+                if not bits:
+                    continue
+                for form, (mask, cost, tail, pending) in items:
                     both = mask & bits
-                    if not both or (pending and cyrillic[0] not in pending):
+                    if not both or (pending and first not in pending):
                         continue
-                    if not _fits(where, i, end, word, form[-1:] or "^"):
+                    if kind == "<" and (form[-1:] or "^") not in where:
                         continue
-                    step = model.step(tail, roman)
+                    step = steps.get((tail, roman)) or model.step(tail, roman)
                     new = form + cyrillic
                     c = cost + extra + step[0]
                     old = target.get(new)
@@ -674,26 +703,14 @@ def readings(text: str) -> list[Reading]:
     Raises ``TypeError`` if ``text`` is not a ``str``.
     """
     require_str(text, "text")
-    base, found = _texts(text)
-    best = [(s, e, w, options[0]) for s, e, w, options in found]
-    # The cheapest single-word changes, chosen before any text is composed,
-    # so a long text costs one sort, not a text per alternative.
-    changes = sorted(
-        (other.cost - options[0].cost, n, k)
-        for n, (_, _, _, options) in enumerate(found)
-        for k, other in enumerate(options[1:], 1)
-    )[: policy()["max_readings"] - 1]
-    choices = [best]
-    for _, n, k in changes:
-        s, e, w, options = found[n]
-        choices.append([*best[:n], (s, e, w, options[k]), *best[n + 1 :]])
+    base, choices = _choices(text)
     out = []
     for words in choices:
         chosen = tuple(
             replace(r, word=w, form=_recase(_key_form(r.key) if r.form == r.key else r.form, w))
             for _, _, w, r in words
         )
-        cost = round(sum(r.cost for r in chosen), 6)
+        cost = _cost(words)
         ids = set(chosen[0].conventions) if chosen else set()
         for r in chosen[1:]:
             ids &= set(r.conventions)
@@ -710,3 +727,49 @@ def readings(text: str) -> list[Reading]:
         )
     out.sort(key=lambda r: r.cost)
     return out
+
+
+Choice = list[tuple[int, int, str, WordReading]]
+
+
+def _choices(text: str) -> tuple[str, list[Choice]]:
+    """``text`` as the readings see it, and the ways to read its words that
+    :func:`readings` ranks: each word's best reading, then the cheapest
+    single-word changes, chosen before any text is composed, so a long text
+    costs one sort, not a text per alternative."""
+    base, found = _texts(text)
+    best = [(s, e, w, options[0]) for s, e, w, options in found]
+    changes = sorted(
+        (other.cost - options[0].cost, n, k)
+        for n, (_, _, _, options) in enumerate(found)
+        for k, other in enumerate(options[1:], 1)
+    )[: policy()["max_readings"] - 1]
+    choices = [best]
+    for _, n, k in changes:
+        s, e, w, options = found[n]
+        choices.append([*best[:n], (s, e, w, options[k]), *best[n + 1 :]])
+    return base, choices
+
+
+def _cost(words: Choice) -> float:
+    """The cost of a text read with ``words``: the sum of the words' costs."""
+    return round(sum(r.cost for _, _, _, r in words), 6)
+
+
+def reading_texts(text: str) -> list[tuple[float, str]]:
+    """The cost and text of each of :func:`readings`, in its order, without
+    the rest of a reading: what :func:`kznames.match` parses, for a
+    fraction of the work.
+
+    >>> [(cost, text) for cost, text in reading_texts("Tokajew")] == [
+    ...     (r.cost, r.text) for r in readings("Tokajew")
+    ... ]
+    True
+
+    Raises ``TypeError`` if ``text`` is not a ``str``.
+    """
+    require_str(text, "text")
+    base, choices = _choices(text)
+    ranked = [(_cost(words), _compose(base, words, key_text=True)) for words in choices]
+    ranked.sort(key=lambda r: r[0])
+    return ranked

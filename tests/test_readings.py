@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 import kznames
 from kznames import dedupe, key, match, normalize, readings
 from kznames.fold import fold_key
-from kznames.reader import Reading, _compose, _texts, policy
+from kznames.reader import Reading, _compose, _texts, policy, reading_texts
 
 # (a Latin spelling as published, a Cyrillic form of the same person): the
 # rows of one Wikidata item in benchmarks/data/persons_dev.tsv.
@@ -144,6 +144,14 @@ def test_any_string_of_ambiguous_letters_reads(text):
     found = readings(text)
     assert found and found[0].key == key(text)
     assert all(r.key == kznames.reader.key(r.text) for r in found)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from("jchswxyzoeuaäïżş' -,.ЖжKIT"), max_size=60))
+def test_the_texts_match_parses_are_those_of_the_readings(text):
+    """match() takes the cost and text of each reading from reading_texts(),
+    which skips the forms and keys: the same costs and texts, in one order."""
+    assert reading_texts(text) == [(r.cost, r.text) for r in readings(text)]
 
 
 @pytest.mark.parametrize("unit", ["j", "ch", "sch", "ja ", "Jomart-", "ï"])

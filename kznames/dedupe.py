@@ -60,7 +60,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from kznames._check import require_iterable
 from kznames.given_names import father_groups, name_groups
@@ -146,13 +146,14 @@ def _deletions(text: str) -> list[str]:
 
 @dataclass
 class _Element:
-    """Names with the same readings (a person's; a place's have none and the same
-    words) and registry entity: compared as one, through ``name``, the first
-    of them in code point order."""
+    """Names with the same readings (a person's) or solid key (a place's, see
+    :class:`_PlaceKeys`) and registry entity: compared as one, through
+    ``name``, the first of them in code point order."""
 
     name: str
     readings: tuple[Compiled, ...]
     entity: str | None
+    solid: str = ""
 
 
 GivenClass = tuple[str, str, tuple[str, ...], tuple[str, ...]]
@@ -352,24 +353,17 @@ def _matched(
             yield score, i, j
 
 
-def _solid(name: str) -> str:
-    """A place's name as one word of its key: spaces, hyphens and none between the
-    words of a place's name are one spelling (``Қызыл Орда``, ``Кызылорда``)."""
-    return key(name).replace(" ", "")
-
-
-def _place_block(name: str) -> str:
-    """The block of a place's name: ``p:`` and the core of its solid key
-    (:func:`_solid`), which the names alternations alone make of it share."""
-    return "p:" + core(_solid(name), "place")
+def _place_block(solid: str) -> str:
+    """The block of a place's solid key (:class:`_PlaceKeys`): ``p:`` and its
+    core, which the names alternations alone make of it share."""
+    return "p:" + core(solid, "place")
 
 
 def _alike_places(members: list[_Element]) -> Iterator[tuple[float, int, int]]:
     """The pairs of a place block's members whose names the similarity calls one
     place's (``kind="place"``), with its score."""
-    solid = [_solid(m.name) for m in members]
     for i, j in itertools.combinations(range(len(members)), 2):
-        found = compare_keys(solid[i], solid[j], kind="place")
+        found = compare_keys(members[i].solid, members[j].solid, kind="place")
         if found.similar:
             yield found.score, i, j
 
@@ -487,35 +481,37 @@ def _elements(
     entity_of: dict[str, str],
     describe: Callable[[str], tuple[tuple[Compiled, ...], str]],
 ) -> tuple[list[_Element], list[int]]:
-    """The elements of ``names`` (``describe`` gives a name's readings and group),
-    and the element of each name."""
+    """The elements of ``names`` (``describe`` gives a person's readings or a
+    place's solid key), and the element of each name."""
     found: dict[tuple[tuple[Compiled, ...], str, str | None], int] = {}
     elements: list[_Element] = []
     of: list[int] = []
     for name in names:
-        (readings, group), entity = describe(name), entity_of.get(name)
-        e = found.get((readings, group, entity))
+        (readings, solid), entity = describe(name), entity_of.get(name)
+        e = found.get((readings, solid, entity))
         if e is None:
-            e = found[(readings, group, entity)] = len(elements)
-            elements.append(_Element(name, readings, entity))
+            e = found[(readings, solid, entity)] = len(elements)
+            elements.append(_Element(name, readings, entity, solid))
         elif name < elements[e].name:
             elements[e].name = name
         of.append(e)
     return elements, of
 
 
-def _describe(batch: _Batch, kind: str) -> Callable[[str], tuple[tuple[Compiled, ...], str]]:
+def _describe(
+    batch: _Batch, kind: str, places: Mapping[str, _PlaceKeys]
+) -> Callable[[str], tuple[tuple[Compiled, ...], str]]:
     """What makes a name's element: a person's readings, a place's solid key."""
     if kind == "person":
         return lambda name: (batch.readings(name), "")
-    return lambda name: ((), _solid(name))
+    return lambda name: ((), places[name].solid)
 
 
 def _blocks_of(batch: _Batch, kind: str) -> Callable[[_Element], list[str]]:
     """The blocks of an element of ``kind`` (:func:`_block_keys`, :func:`_place_block`)."""
     if kind == "person":
         return lambda element: _block_keys(batch, element.readings)
-    return lambda element: [_place_block(element.name)]
+    return lambda element: [_place_block(element.solid)]
 
 
 def _root(parent: list[int], e: int) -> int:
@@ -601,20 +597,35 @@ def _resolved(registry: Registry, name: str, kind: str) -> Lookup | None:
     return lookup(registry, name, kind, inflected=False)
 
 
-def _place_id_and_group(kind: str, name: str) -> tuple[str, str]:
-    """For a place or organisation outside the registry, from one key: the id its
-    cluster takes when ``name`` is the canonical name, in the words' order
-    (``place:ust-kamenogorsk``), and the group of the names it clusters with,
-    in any order (the identifier :func:`kznames.normalize` gives without a
-    registry)."""
+class _PlaceKeys(NamedTuple):
+    """What a place's or organisation's name gives outside the registry, from one
+    key: the id its cluster takes when the name is the canonical name, in the
+    words' order (``place:ust-kamenogorsk``); the group of the names with its
+    words in any order (the identifier :func:`kznames.normalize` gives
+    without a registry), which ties them together; and the key written
+    solid: spaces, hyphens and none between the words of a place's name are
+    one spelling (``Қызыл Орда``, ``Кызылорда``)."""
+
+    id: str
+    group: str
+    solid: str
+
+    @property
+    def tie(self) -> str:
+        """The tie of the names of one group (see :func:`_groups`)."""
+        return f"group|{self.group}"
+
+
+def _place_keys(kind: str, name: str) -> _PlaceKeys:
+    """The :class:`_PlaceKeys` of ``name``, a place's or organisation's."""
     words = key(name).split()
-    return f"{kind}:" + "-".join(words), " ".join(sorted(words))
+    return _PlaceKeys(f"{kind}:" + "-".join(words), " ".join(sorted(words)), "".join(words))
 
 
 def _cluster_id(batch: _Batch, kind: str, name: str) -> str:
     """The id of a cluster outside the registry whose canonical name is ``name``."""
     if kind != "person":
-        return _place_id_and_group(kind, name)[0]
+        return _place_keys(kind, name).id
     reading = batch.readings(name)[0]
     return person_id(batch.values[reading[0]], batch.values[reading[5]][0], name)
 
@@ -697,14 +708,15 @@ def _clustered(
     entities: dict[str, Entity] = {}
     entity_of: dict[str, str] = {}
     batch = _Batch()
-    # The group of each place or organisation name, made with its id from one key.
-    place_group: dict[str, str] = {}
+    # The keys of each place or organisation name, made with its id from one key.
+    places: dict[str, _PlaceKeys] = {}
     seen = list(first)
     for n, name in enumerate(seen, 1):
         if kind == "person":
             cluster_id = _cluster_id(batch, kind, name)
         else:
-            cluster_id, place_group[name] = _place_id_and_group(kind, name)
+            places[name] = _place_keys(kind, name)
+            cluster_id = places[name].id
         if not _has_letter(cluster_id):
             del first[name]
         else:
@@ -718,13 +730,13 @@ def _clustered(
     counts = Counter(v for v in values if v in first)
     distinct = list(first)
     if kind != "org":
-        elements, element_of = _elements(distinct, entity_of, _describe(batch, kind))
+        elements, element_of = _elements(distinct, entity_of, _describe(batch, kind, places))
         members: dict[int, list[str]] = defaultdict(list)
         for name, e in zip(distinct, element_of, strict=True):
             members[e].append(name)
         # The names of a place with the same words in any order are one place.
         ties = [
-            (f"group|{place_group[name]}", e)
+            (places[name].tie, e)
             for name, e in zip(distinct, element_of, strict=True)
             if kind == "place"
         ]
@@ -735,7 +747,7 @@ def _clustered(
     else:
         by_id: dict[str, list[str]] = defaultdict(list)
         for name in distinct:
-            by_id[entity_of.get(name) or place_group[name]].append(name)
+            by_id[entity_of.get(name) or places[name].group].append(name)
         groups = list(by_id.values())
     groups = [sorted(g, key=first.__getitem__) for g in groups]
     groups.sort(key=lambda g: first[g[0]])

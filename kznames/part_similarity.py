@@ -321,7 +321,9 @@ def _skeleton_edits(threshold: float, kind: str) -> int:
     p = policy()
     typo = min(p.substitute, p.insert, p.transpose)
     anchored = [
-        a.cost for a in _alternations(kind) if a.forms[0][:1] == "^" or a.forms[0][-1:] == "$"
+        a.cost
+        for a in _alternations(kind)
+        if any(form[:1] == "^" or form[-1:] == "$" for form in a.forms)
     ]
     cheapest = min(anchored, default=float("inf"))
     return max(
@@ -421,8 +423,8 @@ def _distance(a: str, b: str, cutoff: float, kind: str) -> tuple[float, tuple[St
 
 def similarity(a: str, b: str, kind: str = "person") -> Similarity:
     """How alike two parts of a name are (two surnames, two given names or two
-    fathers' names; with ``kind="place"``, two words of places' names), with
-    the steps that explain the difference.
+    fathers' names; with ``kind="place"``, two places' names, each read as one
+    word), with the steps that explain the difference.
 
     Both parts are keyed as :func:`kznames.key` keys them, so any script and
     romanization compares. The Kazakh and Russian forms of one name differ by

@@ -37,9 +37,8 @@ from kznames.dedupe import (
     _fullness,
     _has_letter,
     _place_block,
-    _place_id_and_group,
+    _place_keys,
     _resolved,
-    _solid,
     _split,
     _suffix,
 )
@@ -66,16 +65,13 @@ def _read(kind: str, registry: Registry | None) -> Any:
         for frame in frames:
             rows = []
             for name, count in zip(frame["name"], frame["count"], strict=True):
-                group = ""
-                if kind == "person":
-                    base = _cluster_id(batch, kind, name)
-                else:
-                    base, group = _place_id_and_group(kind, name)
+                place = None if kind == "person" else _place_keys(kind, name)
+                base = _cluster_id(batch, kind, name) if place is None else place.id
                 if not _has_letter(base):
                     continue
                 found = _resolved(reg, name, kind)
                 entity = found.entity if found is not None else None
-                if kind == "person":
+                if place is None:
                     readings = batch.readings(name)
                     values = batch.values
                     element = repr(
@@ -89,10 +85,10 @@ def _read(kind: str, registry: Registry | None) -> Any:
                     )
                     blocks = _block_keys(batch, readings)
                 elif kind == "place":
-                    element = repr((_solid(name), entity.id if entity else None))
-                    blocks = [_place_block(name)]
+                    element = repr((place.solid, entity.id if entity else None))
+                    blocks = [_place_block(place.solid)]
                 else:
-                    element = entity.id if entity else group
+                    element = entity.id if entity else place.group
                     blocks = []
                 rows.append(
                     {
@@ -105,7 +101,7 @@ def _read(kind: str, registry: Registry | None) -> Any:
                         "own": blocks[0] if blocks else None,
                         "full": _fullness(batch, kind, name),
                         "base": base,
-                        "tie": f"group|{group}" if kind == "place" else None,
+                        "tie": place.tie if kind == "place" and place else None,
                     }
                 )
             yield _frame(rows, _NAMES)
@@ -131,9 +127,10 @@ def _cluster_block(frame: pd.DataFrame) -> pd.DataFrame:
     """The ``applyInPandas`` function of step 2: one block's groups of two or more."""
     batch = _Batch()
     block = frame["block"].iloc[0]
-    place = block.startswith("p:")
     members = [
-        _Element(rep, () if place else batch.readings(rep), _text(entity))
+        _Element(rep, (), _text(entity), _place_keys("place", rep).solid)
+        if block.startswith("p:")
+        else _Element(rep, batch.readings(rep), _text(entity))
         for rep, entity in zip(frame["rep"], frame["entity"], strict=True)
     ]
     own = list(frame["own"])

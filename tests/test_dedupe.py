@@ -122,7 +122,7 @@ def _generated(n, seed):
 def test_the_candidates_of_a_block_hold_every_pair_match_calls_the_same():
     names = _generated(3000, seed=11)
     batch = _Batch()
-    elements, _ = _elements(names, {}, _describe(batch, "person"))
+    elements, _ = _elements(names, {}, _describe(batch, "person", {}))
     blocks = defaultdict(list)
     for element in elements:
         for surname in {r[0] for r in element.readings}:
@@ -153,7 +153,7 @@ def test_a_big_surname_block_is_not_compared_all_against_all():
         f"Ахметов {g[0]}. {f[0]}." for g in given for f in fathers
     ]
     batch = _Batch()
-    elements, _ = _elements(names, {}, _describe(batch, "person"))
+    elements, _ = _elements(names, {}, _describe(batch, "person", {}))
     (surname,) = {r[0] for e in elements for r in e.readings}
     found = _surname_candidates(batch, surname, elements)
     everything = len(elements) * (len(elements) - 1) // 2

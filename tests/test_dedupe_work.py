@@ -108,7 +108,7 @@ def test_the_pairs_of_fathers_are_the_old_rules_on_generated_names():
 
     names = list(dict.fromkeys(name for name, _ in generate(5000, seed=17)))
     batch = _Batch()
-    elements, _ = _elements(names, {}, _describe(batch, "person"))
+    elements, _ = _elements(names, {}, _describe(batch, "person", {}))
     compared = 0
     for surname in {r[0] for e in elements for r in e.readings}:
         by_class = defaultdict(lambda: defaultdict(list))
@@ -127,7 +127,7 @@ def test_the_pairs_of_fathers_are_the_old_rules_on_generated_names():
 def test_candidates_of_distinct_patronymics_are_few():
     names = FAMILIES["distinct patronymics"](2000)
     batch = _Batch()
-    elements, _ = _elements(names, {}, _describe(batch, "person"))
+    elements, _ = _elements(names, {}, _describe(batch, "person", {}))
     (surname,) = {r[0] for e in elements for r in e.readings}
     father_groups("ivan")  # the given-name data loads once per process, not per name
     found, work = _lines(lambda: _surname_candidates(batch, surname, elements))
@@ -154,7 +154,7 @@ def _person(draw):
 @given(st.lists(_person(), min_size=2, max_size=14, unique=True))
 def test_every_pair_match_calls_the_same_in_a_block_is_a_candidate(names):
     batch = _Batch()
-    elements, _ = _elements(names, {}, _describe(batch, "person"))
+    elements, _ = _elements(names, {}, _describe(batch, "person", {}))
     for surname in {r[0] for e in elements for r in e.readings}:
         members = [e for e in elements if any(r[0] == surname for r in e.readings)]
         found = _surname_candidates(batch, surname, members)

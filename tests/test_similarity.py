@@ -102,16 +102,20 @@ def test_bad_input():
         similarity(None, "x")  # type: ignore[arg-type]
     with pytest.raises(TypeError, match="b must be a str"):
         similarity("x", b"x")  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match="kind must be a str"):
+        similarity("x", "y", kind=None)  # type: ignore[arg-type]
+    with pytest.raises(ValueError, match="kind must be one of person, place, got 'org'"):
+        similarity("x", "y", kind="org")
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.text(max_size=40), st.text(max_size=40))
-def test_any_two_strings_compare_symmetrically(a, b):
-    s, t = similarity(a, b), similarity(b, a)
+@given(st.sampled_from(["person", "place"]), st.text(max_size=40), st.text(max_size=40))
+def test_any_two_strings_compare_symmetrically(kind, a, b):
+    s, t = similarity(a, b, kind), similarity(b, a, kind)
     assert s.cost == t.cost >= 0
     assert s.similar == t.similar
     assert 0.0 <= s.score <= 1.0
-    assert similarity(a, a).cost == 0.0
+    assert similarity(a, a, kind).cost == 0.0
 
 
 @pytest.mark.parametrize("word", [w for w in KAZAKH_GIVEN if "ы" in w or "ң" in w])
